@@ -1,0 +1,1 @@
+"""Comparison, storage, reports and the command line, built on ``claims``."""

@@ -1,0 +1,143 @@
+"""The ``claimdesk`` command line. Commands stay thin: the work is in ``claims`` and ``checker``."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Iterator
+from importlib import metadata
+from typing import Any, TextIO
+
+import click
+
+from checker.terminal import table, visible
+from claims.convert import claim_record, cue_records, dumps
+from claims.extract import extract_claims, text_article
+from claims.ingest import DEFAULT_MAX_BYTES, IngestError, expand_paths, read_article
+from claims.models import Claim, Cue
+from claims.tagger import tag_text
+
+
+class Context:
+    """What every command shares: the debug flag and whether any input failed."""
+
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+        self.failed = False
+
+    def report(self, where: str, reason: str) -> None:
+        """One clear line on stderr naming the input and the reason; the run will exit 2."""
+        self.failed = True
+        click.echo(f"claimdesk: {visible(where)}: {visible(reason)}", err=True)
+
+    def unexpected(self, where: str, error: Exception) -> None:
+        if self.debug:
+            traceback.print_exception(error, file=sys.stderr)
+        self.report(where, f"internal error: {type(error).__name__}: {error}")
+
+    def finish(self) -> None:
+        if self.failed:
+            sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(metadata.version("claimdesk"), prog_name="claimdesk")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Split news articles into tagged claims, compare sources, review and report."""
+    ctx.obj = Context(debug)
+
+
+def _articles_claims(run: Context, paths: tuple[str, ...], max_bytes: int) -> Iterator[Claim]:
+    for item in expand_paths(paths):
+        if isinstance(item, IngestError):
+            run.report(item.path, item.reason)
+            continue
+        try:
+            article = read_article(item, max_bytes=max_bytes)
+            claims = extract_claims(article)
+        except IngestError as error:
+            run.report(error.path, error.reason)
+            continue
+        except Exception as error:
+            run.unexpected(item, error)
+            continue
+        yield from claims
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Skip files larger than this.",
+)
+@click.pass_obj
+def extract(run: Context, paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
+    """Print the claims of article files or folders (.txt, .md, .json)."""
+    claims = _articles_claims(run, paths, max_bytes)
+    if fmt == "jsonl":
+        for claim in claims:
+            click.echo(dumps(claim_record(claim)))
+    else:
+        rows = [
+            [
+                claim.id,
+                claim.source,
+                claim.kind,
+                f"{claim.confidence:.2f}",
+                claim.attribution.type if claim.attribution else "-",
+                claim.text,
+            ]
+            for claim in claims
+        ]
+        if rows:
+            click.echo(table(rows, ["id", "source", "kind", "conf", "attrib", "claim"]))
+    run.finish()
+
+
+def tag_line(line: str) -> dict[str, Any]:
+    """The ``tag`` record of one input line: its kind, confidence, cues and claims."""
+    claims = extract_claims(text_article(line))
+    if claims:
+        for kind in ("speculation", "opinion", "fact"):
+            of_kind = [claim for claim in claims if claim.kind == kind]
+            if of_kind:
+                break
+        confidence = max(claim.confidence for claim in of_kind)
+        cues: list[Cue] = sorted({cue for claim in claims for cue in claim.cues}, key=_cue_order)
+    else:
+        kind, confidence, cues = tag_text(line)
+    return {
+        "text": line,
+        "kind": kind,
+        "confidence": confidence,
+        "cues": cue_records(cues),
+        "claims": [claim_record(claim, drop=("source",)) for claim in claims],
+    }
+
+
+def _cue_order(cue: Cue) -> tuple[int, int, str]:
+    return cue.start, cue.end, cue.type
+
+
+@main.command()
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.pass_obj
+def tag(run: Context, source: TextIO) -> None:
+    """Tag each input line (a sentence or paragraph) as fact, speculation or opinion."""
+    for number, raw in enumerate(source, start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        try:
+            click.echo(dumps(tag_line(line)))
+        except Exception as error:
+            run.unexpected(f"{source.name}:{number}", error)
+    run.finish()

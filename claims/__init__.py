@@ -1,0 +1,1 @@
+"""From article text to tagged atomic claims: ingest, structure, sentences, claims, tags."""

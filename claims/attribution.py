@@ -1,0 +1,230 @@
+"""Attribution frames: who a sentence's content is attributed to, and where the content is.
+
+Handled frames (``WHO`` is a short noun phrase, ``SAYS`` a verb from attribution_verbs.txt):
+
+- ``According to WHO, CONTENT`` and ``CONTENT, according to WHO.``
+- ``[lead-in,] WHO SAYS [in a statement] [that] CONTENT``
+- ``CONTENT, WHO SAYS [to someone].`` and ``“CONTENT,” SAYS WHO[, in a statement].``
+- ``CONTENT-START, WHO SAYS, CONTENT-END`` (the frame in the middle)
+
+The type of the source is ``anonymous`` for unnamed or vague sources (anonymous_sources.txt),
+``named`` for a person (a first and last name, or a surname the article gives in full
+elsewhere), and ``official`` for an organisation or institution speaking on the record.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+import attrs
+
+from claims.clauses import has_finite_verb, words
+from claims.lexicon import lower_set, read_list, word_set
+from claims.models import Attribution, AttributionType
+
+_QUOTES = "\"'“”‘’"
+_AUXILIARIES = lower_set("auxiliaries.txt")
+_ADVERBIAL = (
+    r"(?:\s+(?:in|on|during)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
+    r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later))*"
+)
+
+
+@attrs.frozen
+class Frame:
+    """An attribution and the content it frames, as offsets into the text.
+
+    ``cut`` is a span inside the content to leave out of the claim's text (a frame in the
+    middle of the sentence), or ``None``.
+    """
+
+    attribution: Attribution
+    content_start: int
+    content_end: int
+    cut: tuple[int, int] | None = None
+
+
+@functools.cache
+def _verbs() -> str:
+    return "|".join(
+        sorted((re.escape(v) for v in read_list("attribution_verbs.txt")), key=len)[::-1]
+    )
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    verbs = _verbs()
+    who = r"[^,;:“”\"]{1,80}?"
+    return {
+        "any": re.compile(rf"\b(?:{verbs})\b|\baccording to\b", re.I),
+        "according_lead": re.compile(r"^\W{0,2}According to (?P<who>[^,]{2,80}),\s+", re.I),
+        "according_tail": re.compile(r",\s+according to (?P<who>[^,;]{2,80}?)[.!?]?[\"”']?$", re.I),
+        "tail": re.compile(
+            rf"(?P<sep>,[\"”’']?|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
+            rf"(?:{verbs})\b(?:\s+(?:reporters|investors|analysts|him|her|them|us|me"
+            rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}))?{_ADVERBIAL}[.!?]?$"
+        ),
+        "tail_inverted": re.compile(
+            rf"(?P<sep>,[\"”’']?|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^;]{{2,120}}?)"
+            rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}})?[.!?]?$"
+        ),
+        "lead": re.compile(
+            rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+(?:(?:has|have|had|also|then)\s+)*"
+            rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
+        ),
+        "middle": re.compile(rf",\s+(?P<who>[^,;“”\"]{{1,40}}?)\s+(?:{verbs}),\s+"),
+    }
+
+
+_LEAD_IN = re.compile(
+    r"^(?:(?:But|And|Yet|So|Also|Already|Meanwhile|However|Still|Now|Separately|Earlier|Later|"
+    r"Moreover|Indeed),?\s+)+"
+    r"|^(?:(?:In|On|At|During|Last|This|Earlier|Later|On|Over|After|Before|Since|Until|With)\b"
+    r"[^,]{1,60},\s+)"
+    r"|^(?:While|Although|Though|As|When|If|Since|After|Before|Because|Once)\b[^,]{1,200},\s+"
+)
+_APPOSITIVE = re.compile(
+    r",\s+(?:which|who|whose|the|a|an)\b[^,]*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def find_frame(text: str, start: int, end: int, article: str | None = None) -> Frame | None:
+    """The attribution frame of the sentence ``text[start:end]``, if it has one."""
+    sentence = text[start:end]
+    patterns = _patterns()
+    if not patterns["any"].search(sentence):
+        return None
+    context = article if article is not None else text
+    match = patterns["according_lead"].match(sentence)
+    if match:
+        return _frame(text, start, match, match.end(), len(sentence), context)
+    match = patterns["according_tail"].search(sentence)
+    if match:
+        return _frame(text, start, match, 0, match.start(), context)
+    for name in ("tail", "tail_inverted"):
+        match = patterns[name].search(sentence)
+        if match and _noun_phrase(match.group("who").split(",")[0]):
+            separator = match.group("sep")
+            content_end = match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
+            return _frame(text, start, match, 0, content_end, context)
+    lead_in = _LEAD_IN.match(sentence)
+    offset = lead_in.end() if lead_in else 0
+    match = patterns["lead"].match(sentence, offset)
+    if (
+        match
+        and _noun_phrase(_APPOSITIVE.sub(" ", match.group("who")))
+        and (
+            match.group().rstrip().endswith("that")
+            or has_finite_verb(words(sentence[match.end() :]))
+        )
+    ):
+        return _frame(text, start, match, match.end(), len(sentence), context)
+    match = patterns["middle"].search(sentence)
+    if match and _noun_phrase(match.group("who")):
+        frame = _frame(text, start, match, 0, len(sentence), context)
+        return attrs.evolve(frame, cut=(start + match.start(), start + match.end()))
+    return None
+
+
+def _frame(
+    text: str, start: int, match: re.Match[str], content_start: int, content_end: int, context: str
+) -> Frame:
+    who_start, who_end = match.span("who")
+    raw = text[start + who_start : start + who_end]
+    # Drop leading conjunctions and trailing adverbs from the who.
+    stripped = re.sub(r"^(?:(?:but|and|yet|so|also)\s+)+", "", raw, flags=re.I)
+    who_start += len(raw) - len(stripped)
+    who = stripped.rstrip(" ,")
+    who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
+    who_end = who_start + len(who)
+    head = " ".join(_APPOSITIVE.sub(" ", who).split())
+    kind = classify_source(head, context)
+    if kind == "official" and re.match(r"\W*(?:he|she)\b", text[start + content_start :], re.I):
+        kind = "named"  # "Musk ... added that he didn't care": the speaker is a person
+    attribution = Attribution(who=head, type=kind, start=start + who_start, end=start + who_end)
+    return Frame(attribution, start + content_start, start + content_end)
+
+
+def _noun_phrase(who: str) -> bool:
+    """Whether ``who`` can be the speaker: short, no verb of its own, not a bare clause."""
+    tokens = who.split()
+    if not tokens or len(tokens) > 12:
+        return False
+    lowered = [word.lower().strip(",.") for word in tokens]
+    if "," in who or any(word in _AUXILIARIES for word in lowered):
+        return False
+    for word, following in itertools.pairwise(lowered):
+        if word.endswith("ed") and following in {"a", "an", "the", "its", "his", "her", "their"}:
+            return False
+    if lowered[0] in {"that", "this", "there", "what", "which", "if", "when", "because"}:
+        return False
+    return not any(mark in who for mark in ".!?") or bool(re.search(r"\b[A-Z]\.", who))
+
+
+def classify_source(who: str, article: str) -> AttributionType:
+    """``anonymous``, ``named`` or ``official`` for the who-phrase of an attribution."""
+    lowered = " " + " ".join(re.findall(r"[\w’'-]+", who.lower())) + " "
+    if any(f" {phrase} " in lowered for phrase in lower_set("anonymous_sources.txt")):
+        return "anonymous"
+    names = _capitalised_runs(who)
+    if lowered.strip() in _PRONOUNS - {"it", "they", "we"}:
+        return "named"
+    org_words = word_set("org_suffixes.txt")
+    for run in names:
+        if any(word in org_words for word in run):
+            continue
+        if len(run) >= 2:
+            return "named"
+        if _known_surname(run[0], article):
+            return "named"
+    if names or any(f" {noun} " in lowered for noun in lower_set("official_sources.txt")):
+        return "official"
+    return "anonymous"
+
+
+def _capitalised_runs(who: str) -> list[list[str]]:
+    """Runs of capitalised words (possessive marks removed), the first word kept only if it is a
+    name rather than a capitalised determiner."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in re.findall(r"[\w.’'&-]+", who):
+        word = re.sub(r"[’']s?$", "", token)
+        if word[:1].isupper() and word.lower() not in {
+            "the",
+            "a",
+            "an",
+            "some",
+            "many",
+            "but",
+            "and",
+        }:
+            current.append(word)
+            if token != word:  # a possessive ends the run: "Wedbush Securities’ Dan Ives"
+                runs.append(current)
+                current = []
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _known_surname(word: str, article: str) -> bool:
+    """Whether the article elsewhere gives ``word`` after a capitalised first name."""
+    if len(word) < 2 or not word.isalpha():
+        return False
+    org_words = word_set("org_suffixes.txt")
+    for match in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", article):
+        first = match.group(1)
+        if first not in org_words and first.lower() not in _STOP_FIRST:
+            return True
+    return False
+
+
+_STOP_FIRST = lower_set("name_stopwords.txt")

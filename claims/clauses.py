@@ -1,0 +1,127 @@
+"""Splitting a sentence's content into atomic clauses, and making a clause a standalone sentence.
+
+A sentence is cut at semicolons and at ``, and`` / ``, but`` / ``, while`` / ``, whereas`` /
+``, yet`` when both sides are clauses of their own: each side has a finite verb, the right side
+opens with a subject rather than a verb or preposition, and the comma does not close a list
+("delays, quality issues, and a growing number of rivals").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.lexicon import lower_set
+
+_AUXILIARIES = lower_set("auxiliaries.txt")
+_DETERMINERS = lower_set("determiners.txt")
+_OBJECT_OPENERS = lower_set("object_openers.txt")
+_NOT_SUBJECT = lower_set("not_subject.txt")
+_COORDINATOR = re.compile(r"(?:;|,\s+(?:and|but|while|whereas|yet)\b)\s*")
+_WORD = re.compile(r"[\w’'-]+")
+_VERB_LIKE_S = re.compile(r"^[a-z][a-z-]{2,}[^su]s$")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def has_finite_verb(tokens: list[str]) -> bool:
+    """A cheap test for a finite verb: an auxiliary, a past tense, or a third-person ``-s``
+    form between a non-determiner and a word that opens an object ("EVs supports this")."""
+    for index, token in enumerate(tokens):
+        lower = token.lower().replace("’", "'")
+        if lower in _AUXILIARIES:
+            return True
+        if index == 0:
+            continue
+        if token.islower() and len(token) > 4 and lower.endswith("ed"):
+            return True
+        if (
+            _VERB_LIKE_S.match(token)
+            and tokens[index - 1].lower() not in _DETERMINERS
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower() in _OBJECT_OPENERS
+        ):
+            return True
+    return False
+
+
+def _is_clause(tokens: list[str], *, right: bool) -> bool:
+    if len(tokens) < 3 or not has_finite_verb(tokens):
+        return False
+    if right:
+        first = tokens[0].lower()
+        if first in _NOT_SUBJECT or first in _AUXILIARIES:
+            return False
+        if first.endswith("ed") or first in {"said", "says", "told", "added", "announced"}:
+            return False
+    return True
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Independent clauses of ``text[start:end]`` as offsets (one span if it cannot be split)."""
+    spans: list[tuple[int, int]] = []
+    clause_start = start
+    for match in _COORDINATOR.finditer(text, start, end):
+        left = text[clause_start : match.start()]
+        right = text[match.end() : end]
+        if left.count("“") != left.count("”") or left.count('"') % 2:
+            continue  # inside a quotation
+        left_tokens = words(left)
+        if not _is_clause(left_tokens, right=False):
+            continue
+        if not _is_clause(words(right)[:12], right=True):
+            continue
+        if match.group().startswith(",") and _closes_list(left):
+            continue
+        spans.append((clause_start, match.start()))
+        clause_start = match.end()
+    spans.append((clause_start, end))
+    return [span for span in (_trim(text, *span) for span in spans) if span[1] > span[0]]
+
+
+def _closes_list(left: str) -> bool:
+    """Whether ``, and`` after ``left`` ends a series: the item before it is short and verbless."""
+    if "," not in left:
+        return False
+    last_item = words(left.rsplit(",", 1)[1])
+    return len(last_item) <= 4 and not has_finite_verb(last_item)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
+        end -= 1
+    return start, end
+
+
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|yet)\s+", re.I)
+
+
+def standalone(text: str, subject: str | None = None) -> str:
+    """The clause as a sentence: capitalised, conjunction dropped, quotes balanced, final stop.
+
+    ``subject`` replaces a leading pronoun that refers to the speaker of an attribution
+    ("Amazon said it will buy" -> "Amazon will buy").
+    """
+    text = " ".join(text.split())
+    text = _LEADING_CONJUNCTION.sub("", text)
+    if subject:
+        text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
+    text = re.sub(r"[,;:]+(?=[”\"’]?$)", "", text)
+    opening, closing = text.count("“"), text.count("”")
+    if opening > closing and text.startswith("“"):
+        text = text[1:] if opening == 1 else text + "”"
+    elif closing > opening and text.endswith("”"):
+        text = text[:-1] if closing == 1 else text
+    if text.count('"') % 2:
+        text = text[1:] if text.startswith('"') else text.rstrip('"')
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    stripped = text.rstrip("”\"’')")
+    if not stripped or stripped[-1] not in ".!?…":
+        text = text.rstrip(".") + "."
+    return text

@@ -1,0 +1,223 @@
+"""Reading article files: ``.txt``, ``.md`` with optional front matter, and ``.json``.
+
+Files and folders are expanded in a stable order. Anything that cannot be read becomes an
+:class:`IngestError` naming the file and the reason, so callers can report it and go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from claims.models import Article
+from claims.structure import analyse_structure
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".json")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+METADATA_KEYS = ("title", "author", "published", "url", "outlet")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+@attrs.frozen
+class IngestError(Exception):
+    """A file that could not be turned into an article."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str | IngestError]:
+    """Files named directly, and supported files found recursively in folders, sorted.
+
+    Hidden files and folders are skipped silently; other unsupported files inside folders are
+    reported, since a user who points the tool at a folder expects to hear what it ignored.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield given
+        elif not path.exists():
+            yield IngestError(given, "no such file or folder")
+        else:
+            yield IngestError(given, "not a regular file")
+
+
+def _walk(folder: Path) -> Iterator[str | IngestError]:
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        stat = os.stat(root)
+        if (stat.st_dev, stat.st_ino) in seen:
+            dirs.clear()
+            yield IngestError(root, "folder already visited (symlink loop), skipped")
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            full = os.path.join(root, name)
+            if name.lower().endswith(SUPPORTED_SUFFIXES):
+                yield full
+            else:
+                yield IngestError(full, "unsupported file type, skipped (use .txt, .md or .json)")
+
+
+def source_id(path: str) -> str:
+    """A short, stable source id: the file name without its extension."""
+    stem = Path(path).stem
+    return re.sub(r"[^\w.-]+", "_", stem).strip("_") or "source"
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Text and the encoding used: UTF-8 (BOM removed), else Windows-1252, else an error."""
+    if b"\x00" in data[:8192]:
+        raise IngestError(path, "binary file (contains NUL bytes), not an article")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise IngestError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
+            f"{utf8_error.start}) nor Windows-1252",
+        ) from None
+
+
+def read_article(
+    path: str, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
+    """Read one article file; raise :class:`IngestError` with a readable reason on failure."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(
+            path, f"unsupported file type {suffix or '(none)'!r} (use .txt, .md or .json)"
+        )
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise IngestError(
+                path, f"too large ({size:,} bytes > limit {max_bytes:,}; raise it with --max-bytes)"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise IngestError(path, f"cannot read: {error.strerror or error}") from None
+    text, encoding = decode(data, path)
+    # Offsets are defined on the file with newlines left as they are.
+    metadata: dict[str, str | None] = {}
+    if suffix == ".json":
+        text, metadata, json_source = _parse_json(text, path)
+        source = source or json_source
+        body_start = 0
+    elif suffix in (".md", ".markdown"):
+        metadata, body_start = _parse_front_matter(text, path)
+    else:
+        body_start = 0
+    if not text[body_start:].strip():
+        raise IngestError(path, "empty article (no text)")
+    return build_article(
+        text,
+        path=path,
+        source=source or source_id(path),
+        metadata=metadata,
+        body_start=body_start,
+        encoding=encoding,
+    )
+
+
+def build_article(
+    text: str,
+    *,
+    path: str,
+    source: str,
+    metadata: dict[str, str | None] | None = None,
+    body_start: int = 0,
+    encoding: str = "utf-8",
+) -> Article:
+    """An :class:`Article` for text already in memory, structure analysed."""
+    metadata = dict(metadata or {})
+    structure = analyse_structure(text, body_start)
+    for key, value in structure.metadata.items():
+        if metadata.get(key) is None:
+            metadata[key] = value
+    return Article(
+        source=source,
+        path=path,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        title=metadata.get("title"),
+        author=metadata.get("author"),
+        published=metadata.get("published"),
+        url=metadata.get("url"),
+        outlet=metadata.get("outlet"),
+        encoding=encoding,
+        blocks=structure.blocks,
+    )
+
+
+def _parse_json(text: str, path: str) -> tuple[str, dict[str, str | None], str | None]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise IngestError(path, f"malformed JSON: {error.msg} at line {error.lineno}") from None
+    if not isinstance(value, dict):
+        raise IngestError(path, 'JSON article must be an object like {"text": "..."}')
+    allowed = {"text", "id", *METADATA_KEYS}
+    extra = sorted(set(value) - allowed)
+    if extra:
+        raise IngestError(
+            path, f"unknown JSON key(s) {', '.join(map(repr, extra))}; allowed: {sorted(allowed)}"
+        )
+    body = value.get("text")
+    if not isinstance(body, str):
+        raise IngestError(path, 'JSON article needs a "text" string')
+    metadata: dict[str, str | None] = {}
+    for key in (*METADATA_KEYS, "id"):
+        item = value.get(key)
+        if item is not None and not isinstance(item, str):
+            raise IngestError(path, f'JSON key "{key}" must be a string or null')
+        metadata[key] = item
+    json_source = metadata.pop("id")
+    return body, metadata, json_source
+
+
+def _parse_front_matter(text: str, path: str) -> tuple[dict[str, str | None], int]:
+    if not re.match(r"---[ \t]*\r?\n", text):
+        return {}, 0
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        raise IngestError(path, "malformed front matter: no closing '---' line")
+    metadata: dict[str, str | None] = {}
+    for number, line in enumerate(match.group(1).splitlines(), start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        pair = _KEY_VALUE.match(line)
+        if pair is None:
+            raise IngestError(
+                path, f"malformed front matter at line {number}: expected 'key: value'"
+            )
+        key, raw = pair.group(1).lower(), pair.group(2)
+        if key in METADATA_KEYS:
+            metadata[key] = _unquote(raw) or None
+    return metadata, match.end()
+
+
+def _unquote(raw: str) -> str:
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1]
+    return raw

@@ -1,0 +1,141 @@
+"""Sentence boundaries in news text, as offsets.
+
+Rules, written for claimdesk and measured in ``bench/segment_quality.py``:
+
+- a line break always ends a sentence (articles keep one paragraph a line);
+- a candidate end is ``.``, ``!``, ``?``, ``…`` or an ellipsis (``...``, ``. . .``) followed by
+  closing quotes or brackets and then whitespace;
+- a lower-case next word never starts a sentence (``“... dominance?” asked Ives``);
+- after a title or prefix abbreviation (``Dr.``, ``Gen.``, ``No. 2``, ``Jan. 5``) the sentence
+  goes on; after one that may end a sentence (``Inc.``, ``U.S.``, ``Calif.``, an initial) it ends
+  only when a usual sentence opener follows (``Inc. The`` ends, ``U.S. Government`` does not);
+- a list marker at the start of a sentence (``1.``, ``a.``) is not an end, and an inline
+  enumerated list (``1) ... 2) ...``) is split before each next number.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from claims.lexicon import word_set
+
+_CANDIDATE = re.compile(r"(?:\.(?:\s?\.){2,}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_LIST_HEAD = re.compile(r"^\W*(?:\d{1,3}|[A-Za-z])\W*$")
+_LIST_START = re.compile(r"^\W{0,3}(\d{1,2}|[a-z])(?:\.\)|[.)])\s")
+_BULLET = re.compile(r"\s(?=[•⁃]\s?\S)")
+_OPENERS = "\"'“‘([¡¿"
+
+
+@functools.cache
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    return (
+        word_set("abbrev_prefix.txt"),
+        word_set("abbrev_final.txt"),
+        word_set("months.txt"),
+        word_set("sentence_starters.txt"),
+    )
+
+
+def _breaks(text: str, match: re.Match[str], sentence_start: int, size: int) -> bool:
+    """Whether the candidate ``match`` ends a sentence; ``size`` is where the line ends."""
+    prefix, final, months, starters = _lists()
+    position = match.end()
+    while position < size and text[position].isspace():
+        position += 1
+    if position >= size:
+        return True
+    nxt = text[position]
+    if nxt.islower():
+        return False
+    if nxt == "(":
+        return False
+    punct = match.group()
+    next_word = text[position : min(size, position + 40)].split(None, 1)[0].strip(_OPENERS + ",;:")
+    if punct[:1] == "…" or punct.startswith(("..", ". .")):
+        # An ellipsis ends a sentence before a capital, unless the writer trails off into "I".
+        return next_word != "I" and (nxt.isupper() or nxt in _OPENERS)
+    if punct[:1] in "!?":
+        return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+    word_start = text.rfind(" ", sentence_start, match.start()) + 1
+    prev = text[word_start : match.start()].lstrip(_OPENERS)
+    if not prev:
+        return nxt.isupper() or nxt in _OPENERS
+    if _LIST_HEAD.match(text[sentence_start : match.start()]):
+        return False
+    if prev in prefix:
+        return False
+    if prev in months:
+        return not nxt.isdigit() and next_word in starters
+    if prev in final or _INITIALS.match(prev) or (len(prev) == 1 and prev.isupper()):
+        return next_word in starters
+    if nxt.isdigit():
+        return prev.isalpha() and prev.islower() and len(prev) >= 3
+    return nxt.isupper() or nxt in _OPENERS
+
+
+def _enumerated(text: str, start: int, end: int) -> list[int]:
+    """Split points of an inline enumerated list that starts the span ("1) a 2) b")."""
+    first = _LIST_START.match(text, start, end)
+    if first is None:
+        return []
+    label = first.group(1)
+    cuts: list[int] = []
+    position = first.end()
+    while True:
+        label = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+        found = re.compile(rf"\s((?:[•⁃]\s?)?){re.escape(label)}(?:\.\)|[.)])\s").search(
+            text, position, end
+        )
+        if found is None:
+            return cuts
+        cuts.append(found.start() + 1)
+        position = found.end()
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[start:end]``, whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    line_start = start
+    for line in text[start:end].splitlines(keepends=True):
+        line_end = line_start + len(line)
+        _split_line(text, line_start, line_end, spans)
+        line_start = line_end
+    return spans
+
+
+def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    cuts = [m.end() for m in _BULLET.finditer(text, start, end)]
+    cuts.extend(_enumerated(text, *_trim(text, start, end)))
+    pieces = [start, *sorted(set(cuts)), end]
+    for piece_start, piece_end in itertools.pairwise(pieces):
+        sentence_start = piece_start
+        for match in _CANDIDATE.finditer(text, piece_start, piece_end):
+            if match.end() <= sentence_start:
+                continue
+            if _breaks(text, match, sentence_start, piece_end):
+                _add(text, sentence_start, match.end(), spans)
+                sentence_start = match.end()
+        _add(text, sentence_start, piece_end, spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = _trim(text, start, end)
+    if end > start:
+        spans.append((start, end))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (for benchmarks and quick use)."""
+    return [text[s:e] for s, e in sentence_spans(text)]

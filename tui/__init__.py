@@ -1,0 +1,1 @@
+"""The Textual review desk; the only package that imports textual."""
