@@ -24,6 +24,8 @@ from claims.clauses import has_finite_verb, words
 from claims.lexicon import lower_set, read_list, word_set
 from claims.models import Attribution, AttributionType
 
+_TOKEN = re.compile(r"[a-z]+")
+_FRAME_WORDS = frozenset(read_list("attribution_verbs.txt")) | {"according"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _ADVERBIAL = (
@@ -60,7 +62,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = _verbs()
     who = r"[^,;:“”\"]{1,80}?"
     return {
-        "any": re.compile(rf"\b(?:{verbs})\b|\baccording to\b", re.I),
         "according_lead": re.compile(r"^\W{0,2}According to (?P<who>[^,]{2,80}),\s+", re.I),
         "according_tail": re.compile(r",\s+according to (?P<who>[^,;]{2,80}?)[.!?]?[\"”']?$", re.I),
         "tail": re.compile(
@@ -97,7 +98,7 @@ def find_frame(text: str, start: int, end: int, article: str | None = None) -> F
     """The attribution frame of the sentence ``text[start:end]``, if it has one."""
     sentence = text[start:end]
     patterns = _patterns()
-    if not patterns["any"].search(sentence):
+    if _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.lower())):
         return None
     context = article if article is not None else text
     match = patterns["according_lead"].match(sentence)

@@ -44,12 +44,17 @@ class CueRule:
     phrase: str
 
 
+def phrase_words(phrase: str) -> list[str]:
+    """The words of a cue phrase; a parenthesised group counts as one word."""
+    return re.findall(r"\([^)]*\)|\S+", phrase)
+
+
 def phrase_pattern(phrase: str) -> str:
     """Regex source for a cue phrase: words on word boundaries, ``*`` any ending, ``(a|b)``."""
     parts = []
-    for word in phrase.split():
+    for word in phrase_words(phrase):
         if word.startswith("(") and word.endswith(")"):
-            options = (re.escape(option) for option in word[1:-1].split("|"))
+            options = (r"\s+".join(map(re.escape, o.split())) for o in word[1:-1].split("|"))
             parts.append("(?:" + "|".join(options) + ")")
         elif word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"[\w-]*")
@@ -68,32 +73,57 @@ def _rules(cue_type: CueType) -> list[CueRule]:
 
 @attrs.frozen
 class CueLexicon:
-    """All cue rules compiled into one regex; ``rules[i]`` belongs to group ``c{i}``."""
+    """Cue rules indexed by their first word, for a two-stage search.
+
+    A regex alternation of hundreds of phrases makes Python's engine try every phrase at
+    every word (about 1 MB/s). Instead the words of a text are collected once, intersected
+    with the rules' first words (``first``) and word stems (``stems``, for ``word*``), and
+    only the rules of words that occur are tried, anchored where the word occurs.
+    """
 
     rules: tuple[CueRule, ...]
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
+    first: dict[str, tuple[int, ...]]
+    stems: dict[str, tuple[int, ...]]
+    stem_pattern: re.Pattern[str]
     exclusions: re.Pattern[str]
+
+
+def _first_words(phrase: str) -> tuple[list[str], list[str]]:
+    """The exact first words and the stems (``word*``) a phrase can start with."""
+    head = phrase_words(phrase)[0].lower()
+    options = head[1:-1].split("|") if head.startswith("(") and head.endswith(")") else [head]
+    options = [option.split()[0] for option in options]
+    exact = [option for option in options if not option.endswith("*")]
+    stems = [option[:-1] for option in options if option.endswith("*")]
+    return exact, stems
 
 
 @functools.cache
 def cue_lexicon() -> CueLexicon:
-    """Compile every cue file into one case-insensitive alternation grouped by first letter.
-
-    Grouping by the first letter keeps the regex engine from trying every phrase at every word;
-    within a group longer phrases come first so "some people" wins over "some".
-    """
+    """Every cue file, compiled."""
     rules = tuple(rule for cue_type in CUE_TYPES for rule in _rules(cue_type))
-    by_letter: dict[str, list[tuple[int, str]]] = {}
+    first: dict[str, list[int]] = {}
+    stems: dict[str, list[int]] = {}
     for index, rule in enumerate(rules):
-        source = phrase_pattern(rule.phrase)
-        by_letter.setdefault(rule.phrase[0].lower(), []).append((index, source))
-    groups = []
-    for letter in sorted(by_letter):
-        members = sorted(by_letter[letter], key=lambda item: -len(item[1]))
-        alternatives = "|".join(f"(?P<c{index}>{source})" for index, source in members)
-        groups.append(f"(?={re.escape(letter)})(?:{alternatives})")
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
-    exclusions = re.compile(
-        "|".join(f"(?:{line})" for line in read_list("cues/exclusions.txt")), re.I
+        exact, stem_list = _first_words(rule.phrase)
+        for word in exact:
+            first.setdefault(word, []).append(index)
+        for stem in stem_list:
+            stems.setdefault(stem, []).append(index)
+    patterns = tuple(
+        re.compile(phrase_pattern(rule.phrase) + r"(?![\w-])", re.IGNORECASE) for rule in rules
     )
-    return CueLexicon(rules, pattern, exclusions)
+    exclusions = re.compile(
+        "|".join(f"(?:{line})" for line in read_list("cues/exclusions.txt")), re.IGNORECASE
+    )
+    return CueLexicon(
+        rules=rules,
+        patterns=patterns,
+        first={word: tuple(indexes) for word, indexes in first.items()},
+        stems={stem: tuple(indexes) for stem, indexes in stems.items()},
+        stem_pattern=re.compile(
+            "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)) or "(?!)"
+        ),
+        exclusions=exclusions,
+    )

@@ -8,6 +8,8 @@ weasel words) reach 0.5, else ``opinion`` when its opinion cues reach 0.5, else 
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -25,26 +27,61 @@ class WeightedCue:
     weight: float
 
 
+_TOKEN = re.compile(r"[a-z][\w/-]*(?:['’][a-z]+)?")
+_EXCLUSION_WINDOW = 60
+
+
+@functools.cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[WeightedCue]:
-    """Every cue in ``text[start:end]``, in order, without those an exclusion overrides."""
+    """Every cue in ``text[start:end]``, leftmost-longest, without those an exclusion overrides."""
     lexicon = cue_lexicon()
     end = len(text) if end is None else end
-    found = []
-    excluded: list[tuple[int, int]] | None = None
-    for match in lexicon.pattern.finditer(text, start, end):
-        group = match.lastgroup
-        if group is None:
+    lowered = text[start:end].lower()
+    tokens = set(_TOKEN.findall(lowered))
+    candidates = {token: lexicon.first[token] for token in tokens.intersection(lexicon.first)}
+    for token in tokens:
+        stem = lexicon.stem_pattern.match(token)
+        if stem:
+            candidates[token] = candidates.get(token, ()) + lexicon.stems[stem.group()]
+    if not candidates:
+        return []
+    matches: list[tuple[int, int, int]] = []
+    for token, rules in candidates.items():
+        for occurrence in _word_pattern(token).finditer(lowered):
+            position = start + occurrence.start()
+            best: tuple[int, int, int] | None = None
+            for index in rules:
+                found = lexicon.patterns[index].match(text, position, end)
+                if found and (best is None or found.end() > best[1]):
+                    best = (position, found.end(), index)
+            if best:
+                matches.append(best)
+    matches.sort(key=lambda m: (m[0], -m[1]))
+    result: list[WeightedCue] = []
+    covered = start
+    for cue_start, cue_end, index in matches:
+        if cue_start < covered or _excluded(text, cue_start, cue_end, start, end):
             continue
-        if excluded is None:
-            excluded = [
-                m.span() for m in lexicon.exclusions.finditer(text, max(0, start - 20), end)
-            ]
-        cue_start, cue_end = match.span()
-        if any(a < cue_end and cue_start < b for a, b in excluded):
-            continue
-        rule = lexicon.rules[int(group[1:])]
-        found.append(WeightedCue(Cue(cue_start, cue_end, match.group(), rule.type), rule.weight))
-    return found
+        covered = cue_end
+        rule = lexicon.rules[index]
+        cue = Cue(cue_start, cue_end, text[cue_start:cue_end], rule.type)
+        result.append(WeightedCue(cue, rule.weight))
+    return result
+
+
+def _excluded(text: str, cue_start: int, cue_end: int, start: int, end: int) -> bool:
+    window_start = max(start, cue_start - _EXCLUSION_WINDOW)
+    window_end = min(end, cue_end + _EXCLUSION_WINDOW)
+    return any(
+        a < cue_end and cue_start < b
+        for a, b in (
+            m.span() for m in cue_lexicon().exclusions.finditer(text, window_start, window_end)
+        )
+    )
 
 
 def combine(weights: Iterable[float]) -> float:

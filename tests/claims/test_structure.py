@@ -1,0 +1,109 @@
+"""Golden rows for what is not a claim: titles, headings, bylines, datelines, pull quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.structure import analyse_structure
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, text[b.start : b.end]) for b in analyse_structure(text).blocks]
+
+
+GOLDEN = [
+    (
+        "markdown heading",
+        "### Why Electric Vehicles?\nTesla leads the market.",
+        [("heading", "### Why Electric Vehicles?"), ("body", "Tesla leads the market.")],
+    ),
+    (
+        "bold line",
+        "**Conclusion: A Rivalry**\nIt ended.",
+        [("heading", "**Conclusion: A Rivalry**"), ("body", "It ended.")],
+    ),
+    (
+        "title then byline",
+        "Amazon targets Tesla\n\nBy: Nicolas V.\n\nIt invested.",
+        [("title", "Amazon targets Tesla"), ("byline", "By: Nicolas V."), ("body", "It invested.")],
+    ),
+    (
+        "short line without stop is a heading",
+        "Rivian grew fast.\nA New Era for Vans\nVans sold out.",
+        [
+            ("body", "Rivian grew fast."),
+            ("heading", "A New Era for Vans"),
+            ("body", "Vans sold out."),
+        ],
+    ),
+    (
+        "date line",
+        "Published: January 5, 2022\nAmazon bought vans.",
+        [("dateline", "Published: January 5, 2022"), ("body", "Amazon bought vans.")],
+    ),
+    (
+        "date prefix",
+        " date 2022-01-05 Amazon bought vans.",
+        [("dateline", "date 2022-01-05 "), ("body", "Amazon bought vans.")],
+    ),
+    (
+        "wire dateline",
+        "SEATTLE (Reuters) - Amazon bought vans.",
+        [("dateline", "SEATTLE (Reuters) - "), ("body", "Amazon bought vans.")],
+    ),
+    (
+        "pull quote repeated from the body",
+        "He said “the vans are coming soon.” Then he left.\n“The vans are coming soon.”",
+        [
+            ("body", "He said “the vans are coming soon.” Then he left."),
+            ("pullquote", "“The vans are coming soon.”"),
+        ],
+    ),
+    (
+        "quoted display fragment",
+        "Amazon bought vans.\n“Thousands” of vans",
+        [("body", "Amazon bought vans."), ("heading", "“Thousands” of vans")],
+    ),
+    (
+        "bullet is content",
+        "– **Prime Integration**: Customers may order EVs.",
+        [("body", "– **Prime Integration**: Customers may order EVs.")],
+    ),
+    (
+        "sentence starting with By is content",
+        "By focusing on recycling, it could lead the market.",
+        [("body", "By focusing on recycling, it could lead the market.")],
+    ),
+    (
+        "boilerplate",
+        "Amazon bought vans.\nAdvertisement\nIt paid cash.",
+        [
+            ("body", "Amazon bought vans."),
+            ("boilerplate", "Advertisement"),
+            ("body", "It paid cash."),
+        ],
+    ),
+    (
+        "run-in heading",
+        "Market Implications and Global ReachThe launch could send shockwaves.",
+        [
+            ("heading", "Market Implications and Global Reach"),
+            ("body", "The launch could send shockwaves."),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), GOLDEN, ids=[row[0] for row in GOLDEN])
+def test_golden(rule: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds(text) == expected
+
+
+def test_metadata_from_structure() -> None:
+    text = "Amazon targets Tesla\n\nBy: Nicolas V.\n\nPublished: 2022-01-05\n\nIt invested."
+    metadata = analyse_structure(text).metadata
+    assert metadata == {
+        "title": "Amazon targets Tesla",
+        "author": "Nicolas V.",
+        "published": "2022-01-05",
+    }
