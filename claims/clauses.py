@@ -110,6 +110,10 @@ def standalone(text: str, subject: str | None = None) -> str:
     if subject:
         text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
     text = re.sub(r"[,;:]+(?=[”\"’]?$)", "", text)
+    for left, right in (("“", "”"), ('"', '"')):
+        inner = text[1:-1]
+        if text[:1] == left and text[-1:] == right and left not in inner and right not in inner:
+            text = inner  # a claim that is one whole quotation
     opening, closing = text.count("“"), text.count("”")
     if opening > closing and text.startswith("“"):
         text = text[1:] if opening == 1 else text + "”"
