@@ -25,6 +25,7 @@ from claims.lexicon import lower_set, read_list, word_set
 from claims.models import Attribution, AttributionType
 
 _TOKEN = re.compile(r"[a-z]+")
+_TAIL_REACH = 240  # separator + who (<= 120) + verb + object or adverbial
 _FRAME_WORDS = frozenset(read_list("attribution_verbs.txt")) | {"according"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
@@ -104,11 +105,13 @@ def find_frame(text: str, start: int, end: int, article: str | None = None) -> F
     match = patterns["according_lead"].match(sentence)
     if match:
         return _frame(text, start, match, match.end(), len(sentence), context)
-    match = patterns["according_tail"].search(sentence)
+    # Tail frames end the sentence: search only its last characters.
+    tail_from = max(0, len(sentence) - _TAIL_REACH)
+    match = patterns["according_tail"].search(sentence, tail_from)
     if match:
         return _frame(text, start, match, 0, match.start(), context)
     for name in ("tail", "tail_inverted"):
-        match = patterns[name].search(sentence)
+        match = patterns[name].search(sentence, tail_from)
         if match and _noun_phrase(match.group("who").split(",")[0]):
             separator = match.group("sep")
             content_end = match.start() + (len(separator) if separator[-1] in _QUOTES else 0)

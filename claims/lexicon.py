@@ -76,27 +76,44 @@ class CueLexicon:
     """Cue rules indexed by their first word, for a two-stage search.
 
     A regex alternation of hundreds of phrases makes Python's engine try every phrase at
-    every word (about 1 MB/s). Instead the words of a text are collected once, intersected
-    with the rules' first words (``first``) and word stems (``stems``, for ``word*``), and
-    only the rules of words that occur are tried, anchored where the word occurs.
+    every word (about 1 MB/s). Instead the words of a text are collected once, looked up
+    among the rules' anchor words (``first``: a phrase's first word that is not a very common
+    one) and word stems (``stems``, for ``word*``), and only the rules of words that occur
+    are tried: anchored at the word when it opens the phrase (``opens``), else in a small
+    window before it.
+    ``exclusions`` maps a cue's first word to the patterns that cancel it.
     """
 
     rules: tuple[CueRule, ...]
     patterns: tuple[re.Pattern[str], ...]
     first: dict[str, tuple[int, ...]]
     stems: dict[str, tuple[int, ...]]
+    opens: frozenset[int]
     stem_pattern: re.Pattern[str]
-    exclusions: re.Pattern[str]
+    exclusions: dict[str, re.Pattern[str]]
 
 
-def _first_words(phrase: str) -> tuple[list[str], list[str]]:
-    """The exact first words and the stems (``word*``) a phrase can start with."""
-    head = phrase_words(phrase)[0].lower()
-    options = head[1:-1].split("|") if head.startswith("(") and head.endswith(")") else [head]
-    options = [option.split()[0] for option in options]
+# Words too common to look a phrase up by: a phrase is indexed by its first other word.
+_COMMON = frozenset(
+    ["a", "an", "the", "in", "on", "at", "is", "are", "was", "were", "be", "been", "it", "it's", "its", "by", "of", "to", "has", "have", "had", "that", "as", "for", "not", "no", "so", "one", "this"]
+)
+
+
+def _anchor_words(phrase: str) -> tuple[list[str], list[str], bool]:
+    """The exact words and the stems (``word*``) a phrase is found by: the options of its
+    first element that is not only common words (or of its first element if all are), and
+    whether that element opens the phrase."""
+    elements = phrase_words(phrase)
+    chosen = elements[0]
+    for element in elements:
+        options = element.strip("()").lower().split("|")
+        if not all(option.split()[0] in _COMMON for option in options):
+            chosen = element
+            break
+    options = [option.split()[0] for option in chosen.strip("()").lower().split("|")]
     exact = [option for option in options if not option.endswith("*")]
     stems = [option[:-1] for option in options if option.endswith("*")]
-    return exact, stems
+    return exact, stems, chosen is elements[0]
 
 
 @functools.cache
@@ -105,8 +122,11 @@ def cue_lexicon() -> CueLexicon:
     rules = tuple(rule for cue_type in CUE_TYPES for rule in _rules(cue_type))
     first: dict[str, list[int]] = {}
     stems: dict[str, list[int]] = {}
+    opening: set[int] = set()
     for index, rule in enumerate(rules):
-        exact, stem_list = _first_words(rule.phrase)
+        exact, stem_list, opens = _anchor_words(rule.phrase)
+        if opens:
+            opening.add(index)
         for word in exact:
             first.setdefault(word, []).append(index)
         for stem in stem_list:
@@ -114,14 +134,19 @@ def cue_lexicon() -> CueLexicon:
     patterns = tuple(
         re.compile(phrase_pattern(rule.phrase) + r"(?![\w-])", re.IGNORECASE) for rule in rules
     )
-    exclusions = re.compile(
-        "|".join(f"(?:{line})" for line in read_list("cues/exclusions.txt")), re.IGNORECASE
-    )
+    by_word: dict[str, list[str]] = {}
+    for line in read_list("cues/exclusions.txt"):
+        word, _, pattern = line.partition(":")
+        by_word.setdefault(word.strip().lower(), []).append(f"(?:{pattern.strip()})")
+    exclusions = {
+        word: re.compile("|".join(patterns), re.IGNORECASE) for word, patterns in by_word.items()
+    }
     return CueLexicon(
         rules=rules,
         patterns=patterns,
         first={word: tuple(indexes) for word, indexes in first.items()},
         stems={stem: tuple(indexes) for stem, indexes in stems.items()},
+        opens=frozenset(opening),
         stem_pattern=re.compile(
             "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)) or "(?!)"
         ),

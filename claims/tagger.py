@@ -29,6 +29,7 @@ class WeightedCue:
 
 _TOKEN = re.compile(r"[a-z][\w/-]*(?:['’][a-z]+)?")
 _EXCLUSION_WINDOW = 60
+_PHRASE_REACH = 40  # no cue phrase has more than this before its anchor word
 
 
 @functools.cache
@@ -41,26 +42,33 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Weighte
     lexicon = cue_lexicon()
     end = len(text) if end is None else end
     lowered = text[start:end].lower()
-    tokens = set(_TOKEN.findall(lowered))
-    candidates = {token: lexicon.first[token] for token in tokens.intersection(lexicon.first)}
-    for token in tokens:
-        stem = lexicon.stem_pattern.match(token)
-        if stem:
-            candidates[token] = candidates.get(token, ()) + lexicon.stems[stem.group()]
+    candidates = {}
+    for token in set(_TOKEN.findall(lowered)):
+        rules = _RULES_OF_WORD.get(token)
+        if rules is None:
+            rules = _rules_of_word(token)
+        if rules:
+            candidates[token] = rules
     if not candidates:
         return []
     matches: list[tuple[int, int, int]] = []
     for token, rules in candidates.items():
         for occurrence in _word_pattern(token).finditer(lowered):
             position = start + occurrence.start()
-            best: tuple[int, int, int] | None = None
             for index in rules:
-                found = lexicon.patterns[index].match(text, position, end)
-                if found and (best is None or found.end() > best[1]):
-                    best = (position, found.end(), index)
-            if best:
-                matches.append(best)
-    matches.sort(key=lambda m: (m[0], -m[1]))
+                pattern = lexicon.patterns[index]
+                if index in lexicon.opens:
+                    found = pattern.match(text, position, end)
+                    if found:
+                        matches.append((position, found.end(), index))
+                    continue
+                window = pattern.finditer(text, max(start, position - _PHRASE_REACH), end)
+                for found in window:
+                    if found.start() > position:
+                        break
+                    if position < found.end():
+                        matches.append((found.start(), found.end(), index))
+    matches.sort(key=lambda m: (m[0], -m[1], m[2]))
     result: list[WeightedCue] = []
     covered = start
     for cue_start, cue_end, index in matches:
@@ -73,14 +81,34 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Weighte
     return result
 
 
+# Which rules a word can start, memoised: the vocabulary of news is small next to its text.
+_RULES_OF_WORD: dict[str, tuple[int, ...]] = {}
+_MEMO_LIMIT = 500_000
+
+
+def _rules_of_word(token: str) -> tuple[int, ...]:
+    lexicon = cue_lexicon()
+    rules = lexicon.first.get(token, ())
+    stem = lexicon.stem_pattern.match(token)
+    if stem:
+        rules += lexicon.stems[stem.group()]
+    if len(_RULES_OF_WORD) > _MEMO_LIMIT:
+        _RULES_OF_WORD.clear()
+    _RULES_OF_WORD[token] = rules
+    return rules
+
+
 def _excluded(text: str, cue_start: int, cue_end: int, start: int, end: int) -> bool:
+    """Whether an exclusion for the cue's first word overlaps the cue."""
+    first_word = text[cue_start:cue_end].split()[0].lower()
+    pattern = cue_lexicon().exclusions.get(first_word)
+    if pattern is None:
+        return False
     window_start = max(start, cue_start - _EXCLUSION_WINDOW)
     window_end = min(end, cue_end + _EXCLUSION_WINDOW)
     return any(
-        a < cue_end and cue_start < b
-        for a, b in (
-            m.span() for m in cue_lexicon().exclusions.finditer(text, window_start, window_end)
-        )
+        m.start() < cue_end and cue_start < m.end()
+        for m in pattern.finditer(text, window_start, window_end)
     )
 
 

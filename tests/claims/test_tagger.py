@@ -117,7 +117,8 @@ def test_every_cue_row_matches_its_own_phrase(index: int) -> None:
         for c in cues
         if c.cue.start <= start < c.cue.end or start <= c.cue.start < start + len(example)
     ]
-    excluded = cue_lexicon().exclusions.search(text)
+    exclusion = cue_lexicon().exclusions.get(example.split()[0].lower())
+    excluded = exclusion is not None and exclusion.search(text) is not None
     assert covering or excluded, f"{rule.type} row {rule.phrase!r} does not match {example!r}"
 
 
