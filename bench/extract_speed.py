@@ -1,6 +1,6 @@
 """Extraction + tagging throughput against pySBD segmenting the same text.
 
-    python bench/extract_speed.py [--articles 1500] [--pysbd-articles 300]
+    python -m bench.extract_speed [--articles 1500] [--pysbd-articles 300]
 
 claimdesk runs its whole pipeline (structure, sentences, attribution, clauses, cue tagging,
 ids) on every article; pySBD only segments. pySBD is run on a leading share of the same

@@ -1,6 +1,6 @@
 """Speculation tagging quality on the public hedge data, through the ``tag`` command's code.
 
-    python bench/tag_quality.py [--data ../shared/data] [--errors N]
+    python -m bench.tag_quality [--data ../shared/data] [--errors N]
 
 Prints precision, recall and F1 of the speculative class (CoNLL-2010 Wikipedia weasel
 sentences, BioScope abstracts), and with ``--errors`` some misclassified sentences.
