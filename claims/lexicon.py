@@ -93,12 +93,6 @@ class CueLexicon:
     exclusions: dict[str, re.Pattern[str]]
 
 
-# Words too common to look a phrase up by: a phrase is indexed by its first other word.
-_COMMON = frozenset(
-    ["a", "an", "the", "in", "on", "at", "is", "are", "was", "were", "be", "been", "it", "it's", "its", "by", "of", "to", "has", "have", "had", "that", "as", "for", "not", "no", "so", "one", "this"]
-)
-
-
 def _anchor_words(phrase: str) -> tuple[list[str], list[str], bool]:
     """The exact words and the stems (``word*``) a phrase is found by: the options of its
     first element that is not only common words (or of its first element if all are), and
@@ -107,7 +101,7 @@ def _anchor_words(phrase: str) -> tuple[list[str], list[str], bool]:
     chosen = elements[0]
     for element in elements:
         options = element.strip("()").lower().split("|")
-        if not all(option.split()[0] in _COMMON for option in options):
+        if not all(option.split()[0] in lower_set("common_words.txt") for option in options):
             chosen = element
             break
     options = [option.split()[0] for option in chosen.strip("()").lower().split("|")]
