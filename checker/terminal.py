@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 
 # C0 and C1 control characters (tab and newline included: a table cell is one line), DEL,
 # and the Unicode line and paragraph separators.
@@ -22,7 +23,9 @@ def one_line(text: str) -> str:
 
 def table(rows: list[list[str]], headers: list[str], *, width: int | None = None) -> str:
     """A plain-text table; the last column takes the remaining width and is cut with ``…``."""
-    width = width or shutil.get_terminal_size((120, 24)).columns
+    if width is None:
+        # Cut long cells only on a terminal; a pipe or file gets whole lines.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 1_000_000
     cells = [[one_line(cell) for cell in row] for row in rows]
     widths = [
         max([len(headers[i]), *(len(row[i]) for row in cells)]) for i in range(len(headers) - 1)

@@ -25,6 +25,7 @@ from claims.lexicon import lower_set, read_list, word_set
 from claims.models import Attribution, AttributionType
 
 _TOKEN = re.compile(r"[a-z]+")
+_DENIALS = frozenset({"denied", "denies", "deny"})
 _TAIL_REACH = 240  # separator + who (<= 120) + verb + object or adverbial
 _FRAME_WORDS = frozenset(read_list("attribution_verbs.txt")) | {"according"}
 _QUOTES = "\"'“”‘’"
@@ -127,7 +128,10 @@ def find_frame(text: str, start: int, end: int, article: str | None = None) -> F
             or has_finite_verb(words(sentence[match.end() :]))
         )
     ):
-        return _frame(text, start, match, match.end(), len(sentence), context)
+        # A denial keeps its frame in the claim: the claim is that it was denied.
+        denial = match.group("verb").lower() in _DENIALS
+        content_start = match.start("who") if denial else match.end()
+        return _frame(text, start, match, content_start, len(sentence), context)
     match = patterns["middle"].search(sentence)
     if match and _noun_phrase(match.group("who")):
         frame = _frame(text, start, match, 0, len(sentence), context)
@@ -167,7 +171,11 @@ def _noun_phrase(who: str) -> bool:
             return False
     if lowered[0] in {"that", "this", "there", "what", "which", "if", "when", "because"}:
         return False
-    return not any(mark in who for mark in ".!?") or bool(re.search(r"\b[A-Z]\.", who))
+    titles = word_set("abbrev_prefix.txt")
+    dotted = [t for t in tokens if "." in t.rstrip(".") or t.endswith(".")]
+    return not any(mark in who for mark in "!?") and all(
+        t.rstrip(".") in titles or re.fullmatch(r"(?:[A-Z]\.)+[A-Za-z]*\.?", t) for t in dotted
+    )
 
 
 def classify_source(who: str, article: str) -> AttributionType:

@@ -16,6 +16,7 @@ _AUXILIARIES = lower_set("auxiliaries.txt")
 _DETERMINERS = lower_set("determiners.txt")
 _OBJECT_OPENERS = lower_set("object_openers.txt")
 _NOT_SUBJECT = lower_set("not_subject.txt")
+_FINITE = lower_set("irregular_verbs.txt") | lower_set("attribution_verbs.txt")
 _COORDINATOR = re.compile(r"(?:;|,\s+(?:and|but|while|whereas|yet)\b)\s*")
 _WORD = re.compile(r"[\w’'-]+")
 _VERB_LIKE_S = re.compile(r"^[a-z][a-z-]{2,}[^su]s$")
@@ -30,7 +31,7 @@ def has_finite_verb(tokens: list[str]) -> bool:
     form between a non-determiner and a word that opens an object ("EVs supports this")."""
     for index, token in enumerate(tokens):
         lower = token.lower().replace("’", "'")
-        if lower in _AUXILIARIES:
+        if lower in _AUXILIARIES or (index and lower in _FINITE):
             return True
         if index == 0:
             continue
