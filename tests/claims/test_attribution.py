@@ -100,6 +100,20 @@ GOLDEN = [
         "“We’re excited to work together,”",
     ),
     (
+        "title abbreviation in who",
+        "Mr. Chen added that the port had cut 1,300 jobs.",
+        "Mr. Chen",
+        "named",
+        "the port had cut 1,300 jobs.",
+    ),
+    (
+        "denial keeps its frame",
+        "Port spokesperson Dana Wu denied that any jobs were cut.",
+        "Port spokesperson Dana Wu",
+        "named",
+        "Port spokesperson Dana Wu denied that any jobs were cut.",
+    ),
+    (
         "pronoun content makes a person",
         "Musk — who promised a pickup — added that he didn’t care.",
         "Musk",

@@ -26,6 +26,11 @@ GOLDEN = [
         ["Rivian raised $700 million", "Ford invested $500 million."],
     ),
     (
+        "irregular verb on the right",
+        "Any jobs were cut, and she said traffic rose 4 percent.",
+        ["Any jobs were cut", "she said traffic rose 4 percent."],
+    ),
+    (
         "list is not split",
         "Production delays, quality issues, and a growing number of rivals have hurt Tesla.",
         ["Production delays, quality issues, and a growing number of rivals have hurt Tesla."],
