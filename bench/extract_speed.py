@@ -44,6 +44,8 @@ def main() -> None:
         print("pysbd not installed (pip install '.[bench]'): no comparison")
         return
     sample = texts[: args.pysbd_articles]
+    if not sample:
+        return
     sample_size = sum(len(t.encode("utf-8")) for t in sample) / 1e6
     segmenter = pysbd.Segmenter(language="en", clean=False)
     started = time.perf_counter()

@@ -12,9 +12,15 @@ import click
 
 from checker.terminal import table, visible
 from claims.convert import claim_record, cue_records, dumps
-from claims.extract import extract_claims, text_article
-from claims.ingest import DEFAULT_MAX_BYTES, IngestError, expand_paths, read_article
-from claims.models import Claim, Cue
+from claims.extract import extract_claims
+from claims.ingest import (
+    DEFAULT_MAX_BYTES,
+    IngestError,
+    expand_paths,
+    read_article,
+    text_article,
+)
+from claims.models import Claim, Cue, Kind
 from claims.tagger import tag_text
 
 
@@ -102,15 +108,16 @@ def extract(run: Context, paths: tuple[str, ...], fmt: str, max_bytes: int) -> N
     run.finish()
 
 
+# A line is speculation if any claim is, else opinion if any is, else fact.
+_CAUTION: tuple[Kind, ...] = ("speculation", "opinion", "fact")
+
+
 def tag_line(line: str) -> dict[str, Any]:
     """The ``tag`` record of one input line: its kind, confidence, cues and claims."""
     claims = extract_claims(text_article(line))
     if claims:
-        for kind in ("speculation", "opinion", "fact"):
-            of_kind = [claim for claim in claims if claim.kind == kind]
-            if of_kind:
-                break
-        confidence = max(claim.confidence for claim in of_kind)
+        kind = min((claim.kind for claim in claims), key=_CAUTION.index)
+        confidence = max(claim.confidence for claim in claims if claim.kind == kind)
         cues: list[Cue] = sorted({cue for claim in claims for cue in claim.cues}, key=_cue_order)
     else:
         kind, confidence, cues = tag_text(line)

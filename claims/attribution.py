@@ -27,7 +27,10 @@ from claims.models import Attribution, AttributionType
 _TOKEN = re.compile(r"[a-z]+")
 _DENIALS = frozenset({"denied", "denies", "deny"})
 _TAIL_REACH = 240  # separator + who (<= 120) + verb + object or adverbial
-_FRAME_WORDS = frozenset(read_list("attribution_verbs.txt")) | {"according"}
+_FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according"}
+_STOP_FIRST = lower_set("name_stopwords.txt")
+# Capitalised only because they open the phrase: "Some analysts", "The companies".
+_NOT_NAMES = frozenset({"the", "a", "an", "some", "many", "but", "and"})
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _ADVERBIAL = (
@@ -206,15 +209,7 @@ def _capitalised_runs(who: str) -> list[list[str]]:
     current: list[str] = []
     for token in re.findall(r"[\w.’'&-]+", who):
         word = re.sub(r"[’']s?$", "", token)
-        if word[:1].isupper() and word.lower() not in {
-            "the",
-            "a",
-            "an",
-            "some",
-            "many",
-            "but",
-            "and",
-        }:
+        if word[:1].isupper() and word.lower() not in _NOT_NAMES:
             current.append(word)
             if token != word:  # a possessive ends the run: "Wedbush Securities’ Dan Ives"
                 runs.append(current)
@@ -237,6 +232,3 @@ def _known_surname(word: str, article: str) -> bool:
         if first not in org_words and first.lower() not in _STOP_FIRST:
             return True
     return False
-
-
-_STOP_FIRST = lower_set("name_stopwords.txt")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from claims.attribution import Frame, find_frame
 from claims.clauses import clause_spans, standalone, words
-from claims.models import Article, Attribution, Block, Claim, Cue
+from claims.models import Article, Attribution, Claim, Cue
 from claims.segment import sentence_spans
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
 
@@ -34,7 +35,8 @@ def extract_claims(article: Article) -> list[Claim]:
     for block in article.blocks:
         if block.kind != "body":
             continue
-        block_cues = find_cues(text, block.start, block.end)
+        block_cues = find_cues(text, block.start, block.end)  # sorted by start
+        cue_starts = [c.cue.start for c in block_cues]
         carried: Attribution | None = None
         for start, end in sentence_spans(text, block.start, block.end):
             lead = _ITEM_LEAD.match(text, start, end)
@@ -45,9 +47,9 @@ def extract_claims(article: Article) -> list[Claim]:
             if frame is None and carried is not None and _FULLY_QUOTED.match(sentence):
                 frame = Frame(carried, start, end)
             carried = frame.attribution if frame and _quotes_speaker(sentence) else None
-            sentence_cues = [c for c in block_cues if start <= c.cue.start and c.cue.end <= end]
-            for claim in _sentence_claims(article, start, end, frame, sentence_cues, seen):
-                claims.append(claim)
+            first, last = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
+            sentence_cues = [c for c in block_cues[first:last] if c.cue.end <= end]
+            claims.extend(_sentence_claims(article, start, end, frame, sentence_cues, seen))
     return claims
 
 
@@ -133,11 +135,3 @@ def _subject(attribution: Attribution | None) -> str | None:
     if who.lower() in {"he", "she", "it", "they", "we", "i"} or len(who.split()) > 5:
         return None
     return who[0].upper() + who[1:] if who else None
-
-
-def text_article(text: str, *, source: str = "-", path: str = "-") -> Article:
-    """An article of plain text taken as one body block: no heading or byline detection."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Article(
-        source=source, path=path, text=text, sha256=digest, blocks=(Block("body", 0, len(text)),)
-    )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from claims.models import Article
+from claims.models import Article, Block
 from claims.structure import analyse_structure
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".json")
@@ -159,7 +159,7 @@ def build_article(
         source=source,
         path=path,
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=_digest(text),
         title=metadata.get("title"),
         author=metadata.get("author"),
         published=metadata.get("published"),
@@ -168,6 +168,21 @@ def build_article(
         encoding=encoding,
         blocks=structure.blocks,
     )
+
+
+def text_article(text: str, *, source: str = "-", path: str = "-") -> Article:
+    """An article of plain text taken as one body block: no heading or byline detection."""
+    return Article(
+        source=source,
+        path=path,
+        text=text,
+        sha256=_digest(text),
+        blocks=(Block("body", 0, len(text)),),
+    )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _parse_json(text: str, path: str) -> tuple[str, dict[str, str | None], str | None]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extract import extract_claims, text_article
-from claims.ingest import build_article
+from claims.extract import extract_claims
+from claims.ingest import build_article, text_article
 from claims.segment import sentence_spans
 
 NEWSY = st.lists(
