@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import traceback
 from collections.abc import Iterator
 from importlib import metadata
 from typing import Any, TextIO
 
+import cattrs
 import click
 
+from checker.relate import TextPair, relate_texts
 from checker.terminal import table, visible
-from claims.convert import claim_record, cue_records, dumps
+from claims.convert import claim_record, converter, cue_records, dumps
 from claims.extract import extract_claims
 from claims.ingest import (
     DEFAULT_MAX_BYTES,
@@ -146,5 +149,38 @@ def tag(run: Context, source: TextIO) -> None:
         try:
             click.echo(dumps(tag_line(line)))
         except Exception as error:
-            run.unexpected(f"{source.name}:{number}", error)
+            run.unexpected(f"{getattr(source, 'name', '<stdin>')}:{number}", error)
+    run.finish()
+
+
+@main.command()
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.pass_obj
+def relate(run: Context, source: TextIO) -> None:
+    """Relate two claims per input line: {"a": TEXT, "b": TEXT} in, the relation out."""
+    for number, raw in enumerate(source, start=1):
+        if not raw.strip():
+            continue
+        where = f"{getattr(source, 'name', '<stdin>')}:{number}"
+        try:
+            record = json.loads(raw)
+            if not isinstance(record, dict) or not all(
+                isinstance(record.get(key), str) for key in ("a", "b")
+            ):
+                raise TypeError("a and b must be strings")
+            pair = converter.structure(record, TextPair)
+        except (ValueError, TypeError, cattrs.BaseValidationError):
+            run.report(where, 'expected a JSON object {"a": TEXT, "b": TEXT}')
+            continue
+        try:
+            verdict = relate_texts(pair)
+        except Exception as error:
+            run.unexpected(where, error)
+            continue
+        result = {
+            "relation": verdict.relation,
+            "score": verdict.score,
+            "reasons": list(verdict.reasons),
+        }
+        click.echo(dumps(result))
     run.finish()

@@ -15,24 +15,24 @@ import attrs
 from claims.models import CUE_TYPES, CueType
 
 
-def read_list(name: str) -> tuple[str, ...]:
-    """The entries of ``data/<name>``, comments and blank lines dropped, order kept."""
-    text = resources.files("claims").joinpath("data", *name.split("/")).read_text("utf-8")
+def read_list(name: str, package: str = "claims") -> tuple[str, ...]:
+    """The entries of ``<package>/data/<name>``, comments and blank lines dropped, order kept."""
+    text = resources.files(package).joinpath("data", *name.split("/")).read_text("utf-8")
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
 
 
 @functools.cache
-def word_set(name: str) -> frozenset[str]:
+def word_set(name: str, package: str = "claims") -> frozenset[str]:
     """The entries of a one-word-per-line list, case kept."""
-    return frozenset(read_list(name))
+    return frozenset(read_list(name, package))
 
 
 @functools.cache
-def lower_set(name: str) -> frozenset[str]:
+def lower_set(name: str, package: str = "claims") -> frozenset[str]:
     """The entries of a list, lower-cased."""
-    return frozenset(entry.lower() for entry in read_list(name))
+    return frozenset(entry.lower() for entry in read_list(name, package))
 
 
 @attrs.frozen

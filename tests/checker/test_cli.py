@@ -107,3 +107,29 @@ def test_version_and_help() -> None:
 def test_usage_error_exits_2() -> None:
     code, _, err = run("extract")
     assert code == 2 and "Missing argument" in err
+
+
+def test_relate_lines() -> None:
+    lines = [
+        {"a": "The company cut 3,100 jobs.", "b": "The company cut 1,300 jobs."},
+        {"a": "A man is playing a guitar.", "b": "A woman slices an onion."},
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\n"
+    code, out, _ = run("relate", input=stdin)
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert list(first) == ["relation", "score", "reasons"]
+    assert first["relation"] == "contradicts"
+    assert first["reasons"][0] == "number differs: 3,100 vs 1,300 (jobs)"
+    assert second == {"relation": "unrelated", "score": second["score"], "reasons": []}
+
+
+def test_relate_bad_lines_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    good = json.dumps({"a": "Shares rose.", "b": "Shares fell."})
+    path.write_text(f'not json\n{{"a": 1, "b": "x"}}\n{{"a": "x", "b": "y", "c": "z"}}\n{good}\n')
+    code, out, err = run("relate", str(path))
+    assert code == 2
+    assert json.loads(out)["relation"] == "contradicts"
+    errors = err.strip().splitlines()
+    assert [e.split(": ")[1] for e in errors] == [f"{path}:{n}" for n in (1, 2, 3)]

@@ -1,0 +1,96 @@
+"""How many independent sources back each claim.
+
+Sources that are near-verbatim copies of each other (syndicated wire text) are one origin:
+two sources are merged when most claims of the shorter one have a near-identical claim in the
+other. A claim is ``contradicted`` when any claim of another source contradicts it,
+``corroborated`` when a claim of another origin agrees with it, else ``single-source``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+from rapidfuzz import fuzz, utils
+
+from checker.relate import Relation
+from claims.models import Claim
+
+Status = Literal["corroborated", "contradicted", "single-source"]
+VERBATIM = 95.0  # rapidfuzz ratio of two claims' words from which one is a copy of the other
+SYNDICATED = 0.6  # share of the shorter source's claims copied for two sources to be one origin
+
+
+@attrs.frozen
+class Corroboration:
+    claim: str
+    status: Status
+    origins: int  # independent origins that carry the claim, its own included
+    agreeing: tuple[str, ...]
+    contradicting: tuple[str, ...]
+
+
+def origins(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str, str]:
+    """Source id → the id of its origin (the smallest source id among its copies)."""
+    by_id = {claim.id: claim for claim in claims}
+    per_source: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        per_source[claim.source] += 1
+    copied: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for relation in relations:
+        if relation.relation != "agrees":
+            continue
+        a, b = by_id[relation.a], by_id[relation.b]
+        if fuzz.ratio(a.text, b.text, processor=utils.default_process) >= VERBATIM:
+            pair = (min(a.source, b.source), max(a.source, b.source))
+            copied[pair].update((a.id, b.id))
+    parent = {source: source for source in per_source}
+
+    def find(source: str) -> str:
+        while parent[source] != source:
+            source = parent[source]
+        return source
+
+    for (x, y), ids in sorted(copied.items()):
+        shorter = min(per_source[x], per_source[y])
+        from_shorter = sum(
+            1 for i in ids if by_id[i].source == (x if per_source[x] == shorter else y)
+        )
+        if from_shorter >= SYNDICATED * shorter:
+            rx, ry = find(x), find(y)
+            parent[max(rx, ry)] = min(rx, ry)
+    return {source: find(source) for source in per_source}
+
+
+def corroborate(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str, Corroboration]:
+    """Each claim's corroboration status, by claim id."""
+    origin = origins(claims, relations)
+    source_of = {claim.id: claim.source for claim in claims}
+    agreeing: dict[str, list[str]] = defaultdict(list)
+    contradicting: dict[str, list[str]] = defaultdict(list)
+    for relation in relations:
+        table = {"agrees": agreeing, "contradicts": contradicting}.get(relation.relation)
+        if table is not None:
+            table[relation.a].append(relation.b)
+            table[relation.b].append(relation.a)
+    result = {}
+    for claim in claims:
+        mine = origin[claim.source]
+        others = {origin[source_of[other]] for other in agreeing[claim.id]} - {mine}
+        status: Status = (
+            "contradicted"
+            if contradicting[claim.id]
+            else "corroborated"
+            if others
+            else "single-source"
+        )
+        result[claim.id] = Corroboration(
+            claim.id,
+            status,
+            1 + len(others),
+            tuple(sorted(agreeing[claim.id])),
+            tuple(sorted(contradicting[claim.id])),
+        )
+    return result

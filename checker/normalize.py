@@ -1,0 +1,161 @@
+"""What a claim is compared on: its concepts, named entities, quantities, times and polarity.
+
+``features(text)`` turns a claim into a ``Features`` record once; pairs of claims are then
+compared on these records only (``checker.scoring``, ``checker.relate``). Entities are
+capitalised names, lower-cased, with possessives and name-forming hyphens removed
+("Amazon’s", "Amazon-affiliated" → ``amazon``); abbreviations are expanded ("EV" → electric
+vehicle); concepts are stemmed words with synonym groups applied.
+"""
+
+from __future__ import annotations
+
+import attrs
+from rapidfuzz import utils
+
+from checker.quantities import Quantity, find_quantities
+from checker.timerefs import TimeRef, find_times
+from checker.words import (
+    TOKEN,
+    abbreviations,
+    denials,
+    negations,
+    opposites,
+    stem,
+    stopwords,
+    strip_possessive,
+)
+
+GRAMS = 4
+
+
+@attrs.frozen
+class Features:
+    """A claim's comparable content. ``concepts`` keeps word order; the sets are for overlap."""
+
+    text: str
+    concepts: tuple[str, ...]
+    content: frozenset[str]
+    entities: frozenset[str]
+    actors: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeRef, ...]
+    negations: tuple[tuple[str, str], ...]
+    denial: str | None
+    predicates: frozenset[str]
+    sort_key: str
+    grams: tuple[frozenset[str], ...]
+    numbers: frozenset[str]
+    surfaces: dict[str, str] = attrs.field(hash=False, repr=False)  # concept → word as written
+
+    def negated(self, frame: frozenset[str] | None = None) -> bool:
+        """An odd number of negations (a denial counts as one) makes the claim a negation.
+        With ``frame`` (another claim's concepts), only negations of a concept in it count:
+        "whom authorities did not identify" does not negate a claim about something else."""
+        cues = [c for c, target in self.negations if frame is None or target in frame]
+        return len(cues) % 2 == 1
+
+    def negation_cue(self, frame: frozenset[str] | None = None) -> str:
+        return next((c for c, target in self.negations if frame is None or target in frame), "")
+
+
+def features(text: str, context: str = "") -> Features:
+    """The features of a claim. ``context`` (e.g. who it is attributed to) adds actors only."""
+    quantities = find_quantities(text)
+    times = find_times(text)
+    masked = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
+    concepts: list[str] = []
+    entities: set[str] = set()
+    negation_cues: list[list[str]] = []  # [cue, first concept after it]
+    denial = None
+    surfaces: dict[str, str] = {}
+    first = True
+    for match in TOKEN.finditer(text):
+        if masked and any(start <= match.start() < end for start, end in masked):
+            continue
+        token = strip_possessive(match.group())
+        initial, first = first, False
+        for word, capital in _words(token, text, match.end(), initial):
+            lower = word.lower()
+            if lower in negations() or lower.endswith(("n't", "n’t")):
+                negation_cues.append([word, ""])
+                continue
+            if lower in denials():
+                denial = denial or word
+                negation_cues.append([word, ""])
+                continue
+            if lower in stopwords() or (len(lower) < 2 and not capital):
+                continue
+            concepts.append(stem(lower))
+            surfaces.setdefault(concepts[-1], word)
+            if capital:
+                surfaces.setdefault(lower, word)
+            for cue in negation_cues:
+                cue[1] = cue[1] or concepts[-1]
+            if capital:
+                entities.add(lower)
+
+    context_entities = {
+        word.lower()
+        for match in TOKEN.finditer(context)
+        for word, capital in _words(strip_possessive(match.group()), context, match.end(), False)
+        if capital and word.lower() not in stopwords()
+    }
+    content = frozenset(concepts)
+    table = opposites()
+    keys = sorted(content) + sorted(f"{q.unit}{q.value:g}" for q in quantities)
+    return Features(
+        text=text,
+        concepts=tuple(concepts),
+        content=content,
+        entities=frozenset(entities),
+        actors=frozenset(entities | context_entities),
+        quantities=quantities,
+        times=times,
+        negations=tuple((cue, target) for cue, target in negation_cues),
+        denial=denial,
+        predicates=frozenset(c for c in content if c in table),
+        sort_key=" ".join(keys),
+        grams=_grams(text),
+        numbers=frozenset(f"{q.value:g}" for q in quantities)
+        | frozenset(t.value for t in times if not t.said),
+        surfaces=surfaces,
+    )
+
+
+def _grams(text: str) -> tuple[frozenset[str], ...]:
+    """The 1- to 4-grams of the claim's stemmed words and numbers, for word-order overlap."""
+    words = [stem(word) for word in utils.default_process(text).split()]
+    return tuple(
+        frozenset(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+        for n in range(1, GRAMS + 1)
+    )
+
+
+def _words(token: str, text: str, end: int, initial: bool) -> list[tuple[str, bool]]:
+    """The words of a token with whether each is a name: abbreviations expanded, hyphenated
+    parts split ("Amazon-affiliated" → Amazon, affiliated)."""
+    expansion = abbreviations().get(token)
+    if expansion:
+        return [(word, word[:1].isupper()) for word in expansion]
+    parts = token.replace("’", "'").split("-") if "-" in token else [token]
+    words = []
+    for part in parts:
+        if not part:
+            continue
+        capital = part[:1].isupper() and part.lower() not in stopwords()
+        if capital and initial and len(parts) == 1:
+            capital = _name_at_start(part, text, end)
+        words.append((part, capital))
+    return words
+
+
+def _name_at_start(word: str, text: str, end: int) -> bool:
+    """A capitalised first word is a name if it is written like one (all capitals, inner
+    capitals), is followed by another capitalised word, or does not look like a common noun,
+    verb or adverb form."""
+    if (word.isupper() and len(word) > 1) or any(c.isupper() for c in word[1:]):
+        return True
+    following = text[end:].lstrip(" ")
+    if following[:1].isupper():
+        return True
+    return not word.lower().endswith(("s", "ing", "ed", "ly", "tion", "ity"))

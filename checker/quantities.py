@@ -1,0 +1,197 @@
+"""Quantities in a claim: sums of money, counts, percentages, each with its unit and bounds.
+
+"$700M", "$700 million" and "700 million dollars" are all 7e8 dollars; "100,000 vans" counts
+vehicles; "about 20 percent" is 18–22 percent; "more than 700 jobs" is anything above 700;
+"thousands of workers" is 2,000–999,999 people. Two quantities conflict when they have the
+same unit and their bounds cannot both hold. Offsets are into the text analysed.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+import attrs
+
+from checker.words import TOKEN, stem, stopwords
+from claims.lexicon import read_list
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
+_ABOUT = 0.1
+_NEARLY = 0.15
+
+
+@attrs.frozen
+class Quantity:
+    """A number as written, its value and bounds, and what it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    noun: str
+
+    def conflicts(self, other: Quantity) -> bool:
+        """Same unit, and no value fits both."""
+        return self.unit == other.unit and (self.high < other.low or other.high < self.low)
+
+    def label(self) -> str:
+        return self.noun or self.unit
+
+
+def _pairs(name: str) -> dict[str, str]:
+    table = {}
+    for line in read_list(name, "checker"):
+        key, _, value = line.partition(" ")
+        table[key] = value.strip()
+    return table
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, str], dict[str, float], dict[str, str], dict[str, str]]:
+    currencies = _pairs("currencies.txt")
+    scales = {word: float(value) for word, value in _pairs("scales.txt").items()}
+    approx = {}
+    for line in read_list("approximations.txt", "checker"):
+        phrase, _, bound = line.rpartition(" ")
+        approx[phrase] = bound
+    units = {
+        stem(noun) if noun.isalpha() else noun: unit for noun, unit in _pairs("units.txt").items()
+    }
+    return currencies, scales, approx, units
+
+
+@functools.cache
+def _number_words() -> dict[str, tuple[float, float]]:
+    table = {}
+    for line in read_list("number_words.txt", "checker"):
+        word, *bounds = line.split()
+        low = float(bounds[0])
+        table[word] = (low, float(bounds[1]) if len(bounds) > 1 else low)
+    return table
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    currencies, scales, approx, _ = _tables()
+    symbols = sorted((c for c in currencies if not c.isalpha()), key=len, reverse=True)
+    words = sorted((c for c in currencies if c.isalpha()), key=len, reverse=True)
+    scale_words = sorted(scales, key=len, reverse=True)
+    long_scales = "|".join(s for s in scale_words if len(s) > 2)
+    short_scales = "|".join(s for s in scale_words if len(s) <= 2)
+    approx_words = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in approx)
+    number_words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?P<approx>{approx_words})\s+)?"
+        rf"(?:(?P<currency>{'|'.join(map(re.escape, symbols))})\s?)?"
+        rf"(?:(?P<number>{_NUMBER})|\b(?P<word>(?:a\s+)?(?:{number_words})))"
+        rf"(?:(?:\s*(?P<scale>{long_scales})\b)|(?P<suffix>{short_scales})\b)?"
+        rf"(?:\s*(?P<unit>%|(?:per\s?cent|percent|pct)\b|(?:{'|'.join(words)})\b))?",
+        re.IGNORECASE,
+    )
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``, in order. Years, times and model numbers are not quantities."""
+    currencies, scales, approx, units = _tables()
+    found = []
+    for match in _pattern().finditer(text):
+        number, word = match["number"], match["word"]
+        if number is not None and not _is_quantity(text, match, number):
+            continue
+        if word is not None:
+            low, high = _number_words()[word.lower().split()[-1]]
+        else:
+            low = high = float(number.replace(",", ""))
+        scale = (match["scale"] or match["suffix"] or "").lower()
+        if scale and (match["suffix"] is None or match["currency"]):
+            low, high = low * scales[scale], high * scales[scale]
+        elif match["suffix"]:
+            continue  # "5m" without a currency is a length, "3b" a label: not compared
+        end = match.end() if match["suffix"] is None or match["currency"] else match.end("number")
+        unit, noun = _unit(text, match, end, currencies, units)
+        if word is not None and not noun and unit != "percent":
+            continue  # "two" alone is too often a pronoun-like use ("the two agreed")
+        if unit == "" and word is None and "." not in number and "," not in number and low < 10:
+            continue  # a bare small number ("Model 3", "Game 7") is a name or a list label
+        bound = approx.get(" ".join((match["approx"] or "").lower().split()), "")
+        low, high = _bounds(bound, low, high)
+        start = match.start()
+        found.append(
+            Quantity(
+                start,
+                end,
+                text[start:end],
+                (low if high == math.inf else high if low == 0 else low),
+                low,
+                high,
+                unit,
+                noun,
+            )
+        )
+    return tuple(found)
+
+
+def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:
+    start = match.start("number")
+    if start and (text[start - 1].isalnum() or text[start - 1] in "-/.:"):
+        return False  # part of a code, a date like 2022-01-05 or a decimal point
+    after = text[match.end("number") : match.end("number") + 1]
+    if after in (":", "/") or (after == "-" and not match["unit"]):
+        return False  # a time (10:30), a date (5/6) or a range / date part
+    plain = not (match["currency"] or match["scale"] or match["suffix"] or match["unit"])
+    if plain and _YEAR.fullmatch(number):
+        return False  # years are time references (checker.timerefs)
+    before = text[:start].rstrip()
+    last = before.rsplit(None, 1)[-1] if before else ""
+    return not (plain and last[:1].isupper() and last.isalpha() and last.lower() not in stopwords())
+
+
+def _unit(
+    text: str, match: re.Match[str], end: int, currencies: dict[str, str], units: dict[str, str]
+) -> tuple[str, str]:
+    """The unit a quantity is compared in and the noun it counts as written."""
+    if match["currency"]:
+        return currencies[match["currency"]], ""
+    unit = (match["unit"] or "").lower()
+    if unit:
+        if unit == "%" or unit.replace(" ", "") in ("percent", "pct"):
+            return "percent", ""
+        return currencies.get(unit, unit), ""
+    run: list[str] = []
+    for token in TOKEN.finditer(text, end, min(len(text), end + 40)):
+        if text[end : token.start()].strip():
+            break  # punctuation ends the phrase
+        word = token.group().lower()
+        if word == "of" and not run:
+            end = token.end()
+            continue  # "thousands of workers"
+        if word in stopwords() or len(run) == 3:
+            break
+        run.append(token.group())
+        end = token.end()
+    for word in run:
+        unit = units.get(stem(word.lower()))
+        if unit:
+            return unit, word
+    for word in run:
+        if word.lower().endswith("s") and not word[:1].isupper():
+            return stem(word.lower()), word
+    return (stem(run[-1].lower()), run[-1]) if run and not run[-1][:1].isupper() else ("", "")
+
+
+def _bounds(bound: str, low: float, high: float) -> tuple[float, float]:
+    if bound == "~":
+        return low * (1 - _ABOUT), high * (1 + _ABOUT)
+    if bound == "<~":
+        return low * (1 - _NEARLY), high
+    if bound in (">", ">="):
+        return low, math.inf
+    if bound in ("<", "<="):
+        return 0.0, high
+    return low, high

@@ -1,0 +1,274 @@
+"""Relations between claims of different sources: agrees, contradicts, related.
+
+``judge`` decides one pair from its features and says why; ``relate_claims`` does a whole
+story: features once per claim, candidate pairs by blocking, a judgement per candidate, and
+only the best few ``related`` links per claim kept so the list stays useful.
+
+- ``contradicts``: the two claims share their frame (most of the smaller claim's concepts and,
+  when both name actors, an actor) and differ in a quantity of the same unit, a date, weekday,
+  month or year, in polarity (a negation or denial against an assertion), or in an opposite
+  predicate (rose / fell). A negation and an opposite predicate together cancel out.
+- ``agrees``: the similarity score (``checker.scoring``) reaches ``AGREE`` with no conflict.
+- ``related``: shared actors and topic, below agreement.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from checker.blocking import candidate_pairs
+from checker.normalize import Features, features
+from checker.scoring import similarity
+from checker.timerefs import months_of
+from checker.words import expansion_words, opposites, stem
+from claims.models import Claim, Kind
+from claims.tagger import tag_text
+
+RelationKind = Literal["agrees", "contradicts", "related"]
+Verdict = Literal["agrees", "contradicts", "related", "unrelated"]
+RELATIONS: tuple[RelationKind, ...] = ("agrees", "contradicts", "related")
+
+AGREE = 0.3  # score from which two claims state the same proposition (best MRPC F1)
+RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
+FRAME = 0.5  # share of the smaller claim's concepts the other must have for a contradiction
+KEEP_RELATED = 4  # related links kept per claim
+
+
+@attrs.frozen
+class Judgement:
+    relation: Verdict
+    score: float
+    reasons: tuple[str, ...]
+
+
+@attrs.frozen
+class Relation:
+    """A relation between two claims of different sources; ``a`` is the smaller id."""
+
+    a: str
+    b: str
+    relation: RelationKind = attrs.field(validator=attrs.validators.in_(RELATIONS))
+    score: float = attrs.field(validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    reasons: tuple[str, ...]
+
+
+def judge(
+    a: Features, b: Features, kinds: tuple[Kind | None, Kind | None] = (None, None)
+) -> Judgement:
+    """The relation of two claims, its score and the reasons a person can check."""
+    score = round(similarity(a, b).score, 3)
+    shared = a.content & b.content
+    same_actors = not (a.entities and b.entities) or bool(a.actors & b.actors)
+    conflicts = _conflicts(a, b)
+    core = _core_within(a, b) or _core_within(b, a)
+    relation: Verdict
+    if conflicts and same_actors and _same_frame(a, b):
+        relation, reasons = "contradicts", [*conflicts, _shared(a, shared, "same frame")]
+    elif score >= AGREE and not conflicts:
+        relation, reasons = "agrees", [_shared(a, shared, "same proposition"), *_same_figures(a, b)]
+    elif core and not conflicts:
+        relation, reasons = "agrees", [f"one claim's core is in the other: {core}"]
+    elif (shared - _actor_stems(a, b) and a.actors & b.actors) or len(shared) >= RELATED_SHARED:
+        relation = "related"
+        reasons = [
+            r for r in (_actors(a, b), _shared(a, shared - _actor_stems(a, b), "shared topic")) if r
+        ]
+    else:
+        return Judgement("unrelated", score, ())
+    if {kinds[0], kinds[1]} == {"speculation", "fact"}:
+        reasons.append("speculation vs reported fact")
+    return Judgement(relation, score, tuple(r for r in reasons if r))
+
+
+def may_relate(a: Features, b: Features) -> bool:
+    """A cheap necessary condition for any relation: two concepts or actors in common, or one
+    when a claim has at most two concepts. Pairs failing it are not scored."""
+    shared = len(a.content & b.content) + len(a.actors & b.actors)
+    return shared >= 2 or (shared == 1 and min(len(a.content), len(b.content)) <= 2)
+
+
+def _same_frame(a: Features, b: Features) -> bool:
+    """Most of the smaller claim's concepts and figures are in the other, leaving out the
+    predicates that oppose each other: at least two and ``FRAME`` of them, or all."""
+    table = opposites()
+    frame_a = (a.content | a.numbers) - {c for c in a.predicates if table[c] & b.predicates}
+    frame_b = (b.content | b.numbers) - {c for c in b.predicates if table[c] & a.predicates}
+    smaller = min(len(frame_a), len(frame_b))
+    shared = len(frame_a & frame_b)
+    return bool(smaller) and ((shared >= 2 and shared >= FRAME * smaller) or shared == smaller)
+
+
+def _core_within(a: Features, b: Features) -> str:
+    """The core of ``a`` — its words from one named actor to the next, with at least one
+    other concept between ("Amazon … invested … Rivian") — when all of it is in ``b``
+    (counting who ``b`` is attributed to); else ``""``."""
+    names = {stem(entity) for entity in a.entities}
+    positions = [i for i, concept in enumerate(a.concepts) if concept in names]
+    for first, second in itertools.pairwise(positions):
+        if second - first > 1 and a.concepts[first] != a.concepts[second]:
+            core = a.concepts[first : second + 1]
+            if set(core) <= b.content | {stem(actor) for actor in b.actors}:
+                return " … ".join(_surface(a, concept) for concept in core)
+            return ""
+    return ""
+
+
+def _conflicts(a: Features, b: Features) -> list[str]:
+    found = []
+    for qa in a.quantities:
+        ours = [x for x in a.quantities if x.unit == qa.unit]
+        theirs = [y for y in b.quantities if y.unit == qa.unit and qa.unit]
+        if theirs and all(x.conflicts(y) for x in ours for y in theirs):
+            found.append(f"number differs: {qa.text} vs {theirs[0].text} ({qa.label()})")
+            break
+    found.extend(_time_conflicts(a, b))
+    opposite = _opposite(a, b)
+    a_negated, b_negated = a.negated(_reach(b)), b.negated(_reach(a))
+    if a_negated != b_negated and not opposite:
+        negated, other = (a, b) if a_negated else (b, a)
+        cue = negated.negation_cue(_reach(other))
+        kind = "denial" if cue == negated.denial else "negation"
+        found.append(f"{kind} vs assertion: “{cue}”")
+    elif opposite and a_negated == b_negated:
+        found.append(f"opposite predicates: {opposite[0]} vs {opposite[1]}")
+    return found
+
+
+def _reach(item: Features) -> frozenset[str]:
+    """The concepts a negation in another claim may bear on: this claim's and the opposites
+    of its predicates ("did not rise" bears on "fell")."""
+    table = opposites()
+    return item.content.union(*(table[p] for p in item.predicates))
+
+
+def _time_conflicts(a: Features, b: Features) -> list[str]:
+    for kind, label in (("date", "date"), ("weekday", "day"), ("month", "month"), ("year", "year")):
+        if kind == "month":
+            va, vb = months_of(a.times), months_of(b.times)
+        else:
+            va = frozenset(t.value for t in a.times if t.kind == kind and not t.said)
+            vb = frozenset(t.value for t in b.times if t.kind == kind and not t.said)
+        if va and vb and not va & vb:
+            ta = next(t.text for t in a.times if t.kind in (kind, "date") and not t.said)
+            tb = next(t.text for t in b.times if t.kind in (kind, "date") and not t.said)
+            return [f"{label} differs: {ta} vs {tb}"]
+    return []
+
+
+def _opposite(a: Features, b: Features) -> tuple[str, str] | None:
+    table = opposites()
+    for concept in a.predicates - b.predicates:
+        for other in table[concept] & (b.predicates - a.predicates):
+            return _surface(a, concept), _surface(b, other)
+    return None
+
+
+def _surface(item: Features, concept: str) -> str:
+    return item.surfaces.get(concept) or expansion_words().get(concept, concept)
+
+
+def _shared(item: Features, concepts: frozenset[str], label: str) -> str:
+    if not concepts:
+        return ""
+    words = [_surface(item, c) for c in item.concepts if c in concepts]
+    return f"{label}: " + ", ".join(dict.fromkeys(words))
+
+
+def _actor_stems(a: Features, b: Features) -> frozenset[str]:
+    return frozenset(stem(actor) for actor in a.actors & b.actors)
+
+
+def _actors(a: Features, b: Features) -> str:
+    shared = sorted(a.actors & b.actors)
+    return (
+        "shared actors: " + ", ".join(_display(a, b, actor) for actor in shared) if shared else ""
+    )
+
+
+def _display(a: Features, b: Features, actor: str) -> str:
+    return a.surfaces.get(actor) or b.surfaces.get(actor) or actor.title()
+
+
+def _same_figures(a: Features, b: Features) -> list[str]:
+    return [
+        f"same figure: {qa.text}"
+        for qa in a.quantities
+        if any(qb.unit == qa.unit and not qa.conflicts(qb) for qb in b.quantities)
+    ]
+
+
+@attrs.frozen
+class TextPair:
+    """One input line of ``claimdesk relate``."""
+
+    a: str
+    b: str
+
+
+def relate_texts(pair: TextPair) -> Judgement:
+    """The relation of two free-standing claims, each tagged first so speculation against a
+    reported fact is said."""
+    kinds = (tag_text(pair.a)[0], tag_text(pair.b)[0])
+    return judge(features(pair.a), features(pair.b), kinds)
+
+
+def claim_features(claim: Claim) -> Features:
+    """A claim's features, with who it is attributed to as context."""
+    return features(claim.text, claim.attribution.who if claim.attribution else "")
+
+
+def relate_claims(
+    claims: Sequence[Claim],
+    keep_related: int = KEEP_RELATED,
+    items: Sequence[Features] | None = None,
+) -> list[Relation]:
+    """Every relation between claims of different sources, sorted by claim ids.
+
+    ``related`` links are many in a story about one company; each claim keeps its best
+    ``keep_related``: first those that set speculation against a reported fact (the rumour
+    against the record), then those sharing the rarest concepts in the batch. ``items`` are
+    the claims' features when already computed (``claim_features``)."""
+    if items is None:
+        items = [claim_features(claim) for claim in claims]
+    candidates = candidate_pairs(items, [claim.source for claim in claims])
+    frequency = Counter(concept for item in items for concept in _topic(item))
+    found: list[Relation] = []
+    related: dict[int, list[tuple[tuple[bool, float, float], int]]] = defaultdict(list)
+    judged: list[tuple[int, int, Judgement]] = []
+    for i, j in sorted(candidates.pairs):
+        if not may_relate(items[i], items[j]):
+            continue
+        verdict = judge(items[i], items[j], (claims[i].kind, claims[j].kind))
+        if verdict.relation == "related":
+            shared = _topic(items[i]) & _topic(items[j])
+            weight = sum(math.log(len(items) / frequency[c]) for c in shared)
+            rank = ({claims[i].kind, claims[j].kind} == _CONTRAST, weight, verdict.score)
+            related[i].append((rank, len(judged)))
+            related[j].append((rank, len(judged)))
+            judged.append((i, j, verdict))
+        elif verdict.relation != "unrelated":
+            found.append(_relation(claims[i], claims[j], verdict))
+    kept = {
+        key for links in related.values() for _, key in sorted(links, reverse=True)[:keep_related]
+    }
+    found.extend(_relation(claims[judged[k][0]], claims[judged[k][1]], judged[k][2]) for k in kept)
+    return sorted(found, key=lambda r: (r.a, r.b))
+
+
+_CONTRAST = {"speculation", "fact"}
+
+
+def _topic(item: Features) -> frozenset[str]:
+    return item.content | {stem(actor) for actor in item.actors}
+
+
+def _relation(x: Claim, y: Claim, verdict: Judgement) -> Relation:
+    a, b = sorted((x.id, y.id))
+    assert verdict.relation != "unrelated"
+    return Relation(a, b, verdict.relation, verdict.score, verdict.reasons)

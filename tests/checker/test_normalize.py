@@ -1,0 +1,131 @@
+"""Golden rows for each normalisation rule: quantities, times, words and entities."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.normalize import features
+from checker.quantities import find_quantities
+from checker.timerefs import find_times
+from checker.words import stem
+
+QUANTITIES = [
+    ("Amazon led a $700 million round", "$700 million", 7e8, 7e8, "dollars"),
+    ("Amazon led a $700M round", "$700M", 7e8, 7e8, "dollars"),
+    ("it raised 700 million dollars", "700 million dollars", 7e8, 7e8, "dollars"),
+    ("It raised $1.5bn", "$1.5bn", 1.5e9, 1.5e9, "dollars"),
+    ("plans to order 100,000 vans", "100,000", 1e5, 1e5, "vehicles"),
+    ("8,000 delivery vans", "8,000", 8e3, 8e3, "vehicles"),
+    ("thousands of workers", "thousands", 2000, 999_999, "people"),
+    ("three workers were hurt", "three", 3, 3, "people"),
+    ("about 20 percent of staff", "about 20 percent", 18, 22, "percent"),
+    ("up 20% on the year", "20%", 20, 20, "percent"),
+    ("more than 3,100 jobs", "more than 3,100", 3100, math.inf, "jobs"),
+    ("fewer than 50 stores", "fewer than 50", 0, 50, "stores"),
+    ("nearly 200 employees", "nearly 200", 170, 200, "people"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "low", "high", "unit"), QUANTITIES)
+def test_quantity_rules(text: str, quote: str, low: float, high: float, unit: str) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.text == quote == text[quantity.start : quantity.end]
+    assert quantity.low == pytest.approx(low)
+    assert quantity.high == pytest.approx(high)
+    assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2023 the Model 3 sold well", "at 10:30 on 2022-01-05", "Game 7 is tonight"],
+)
+def test_years_times_and_model_numbers_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+def test_equivalent_money_spellings_have_one_value() -> None:
+    values = {find_quantities(t)[0].value for t in ("$700M", "$700 million", "700 million dollars")}
+    assert values == {7e8}
+
+
+TIMES = [
+    ("workers will vote on Monday", "weekday", "monday", False),
+    ("Rivian announced Friday that", "weekday", "friday", True),
+    ("In November, Rivian unveiled", "month", "11", False),
+    ("On June 10, the owners", "date", "06-10", False),
+    ("on 10 June they met", "date", "06-10", False),
+    ("date 2022-06-10", "date", "06-10", False),
+    ("it will buy vans in 2023", "year", "2023", False),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "said"), TIMES)
+def test_time_rules(text: str, kind: str, value: str, said: bool) -> None:
+    ref = find_times(text)[0]
+    assert (ref.kind, ref.value, ref.said) == (kind, value, said)
+    assert text[ref.start : ref.end] == ref.text
+
+
+def test_may_opening_a_sentence_is_not_a_month() -> None:
+    assert find_times("May offer more.") == ()
+    assert [r.text for r in find_times("May offer more. It ended in May.")] == ["May"]
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        (("invested", "investment", "investing"), True),
+        (("rose", "rising", "rise"), True),
+        (("injuries", "injured", "hurt"), True),
+        (("bought", "buys", "purchase"), True),
+        (("rose", "fell"), False),
+    ],
+)
+def test_stemming_and_synonyms(words: tuple[str, ...], same: bool) -> None:
+    assert (len({stem(w) for w in words}) == 1) is same
+
+
+def test_entities_drop_possessives_and_name_forming_hyphens() -> None:
+    item = features("A yet-to-be-named Amazon-affiliated brand rivals Tesla’s cars.")
+    assert {"amazon", "tesla"} <= item.entities
+
+
+def test_abbreviations_expand() -> None:
+    assert (
+        features("The EV market grows.").content
+        == features("The electric vehicle market grows.").content
+    )
+
+
+def test_attribution_context_adds_actors_not_content() -> None:
+    item = features("Amazon led the round.", "Rivian")
+    assert "rivian" in item.actors and "rivian" not in item.content
+
+
+@given(st.text(max_size=300))
+def test_normaliser_never_crashes_and_offsets_hold(text: str) -> None:
+    item = features(text)
+    for quantity in item.quantities:
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert quantity.low <= quantity.high
+    for ref in item.times:
+        assert text[ref.start : ref.end] == ref.text
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["million", "billion"]))
+def test_money_spellings_agree(number: int, scale: str) -> None:
+    short = {"million": "M", "billion": "bn"}[scale]
+    spellings = (f"${number} {scale}", f"${number}{short}", f"{number} {scale} dollars")
+    values = {find_quantities(f"It raised {s}.")[0].value for s in spellings}
+    assert len(values) == 1
+
+
+@given(st.integers(min_value=1000, max_value=10**9))
+def test_separators_do_not_change_a_count(number: int) -> None:
+    plain, grouped = find_quantities(f"{number} jobs"), find_quantities(f"{number:,} jobs")
+    if plain and grouped:  # a bare 4-digit year-like number is a time, not a count
+        assert plain[0].value == grouped[0].value

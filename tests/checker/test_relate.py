@@ -1,0 +1,199 @@
+"""Golden rows per relation and contradiction type, the multi-source stories, the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.corroboration import corroborate
+from checker.normalize import features
+from checker.relate import Relation, judge, relate_claims
+from claims.extract import extract_claims
+from claims.ingest import read_article, text_article
+from claims.models import Claim
+
+STORIES = Path(__file__).parent / "stories"
+
+CONTRADICTIONS = [
+    (
+        "The company cut 3,100 jobs.",
+        "The company cut 1,300 jobs.",
+        "number differs: 3,100 vs 1,300 (jobs)",
+    ),
+    ("The strike began on Monday.", "The strike began on Friday.", "day differs: Monday vs Friday"),
+    (
+        "The plant opened on June 10.",
+        "The plant opened on June 12.",
+        "date differs: June 10 vs June 12",
+    ),
+    (
+        "Amazon will buy the vans in 2023.",
+        "Amazon will buy the vans in 2024.",
+        "year differs: 2023 vs 2024",
+    ),
+    (
+        "The union denied that a strike vote is planned.",
+        "Workers will vote on a strike next week.",
+        "denial vs assertion: “denied”",
+    ),
+    ("No injuries were reported.", "Three workers were hurt.", "negation vs assertion: “No”"),
+    (
+        "Shares of Acme rose 5 percent.",
+        "Shares of Acme fell 5 percent.",
+        "opposite predicates: rose vs fell",
+    ),
+    ("The senator won the vote.", "The senator lost the vote.", "opposite predicates: won vs lost"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "reason"), CONTRADICTIONS)
+def test_contradiction_types(a: str, b: str, reason: str) -> None:
+    verdict = judge(features(a), features(b))
+    assert verdict.relation == "contradicts"
+    assert verdict.reasons[0] == reason
+    assert judge(features(b), features(a)).relation == "contradicts"
+
+
+NOT_CONTRADICTIONS = [
+    ("Prices did not rise.", "Prices fell."),  # a negation and an opposite cancel out
+    ("The company cut 3,100 jobs.", "The company cut more than 3,000 jobs."),  # compatible bounds
+    ("Apple shares rose 5 percent.", "Google shares fell 3 percent."),  # different actors
+    (
+        "The girl, whom police did not identify, was taken to the bank.",
+        "The girl was taken to the bank.",
+    ),  # the negation is about something else
+    ("Rivian announced Friday that it raised money.", "Rivian raised money on Monday."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_CONTRADICTIONS)
+def test_no_contradiction(a: str, b: str) -> None:
+    assert judge(features(a), features(b)).relation != "contradicts"
+
+
+def test_paraphrase_agrees_with_the_shared_figure_as_reason() -> None:
+    verdict = judge(
+        features("Amazon will buy 100,000 electric vans from Rivian."),
+        features("Amazon plans on purchasing 100,000 EV vans from Rivian."),
+    )
+    assert verdict.relation == "agrees"
+    assert "same figure: 100,000" in verdict.reasons
+
+
+def test_unrelated_claims() -> None:
+    verdict = judge(features("A man is playing a guitar."), features("A woman slices an onion."))
+    assert verdict.relation == "unrelated" and verdict.reasons == ()
+
+
+def test_speculation_against_fact_is_said() -> None:
+    verdict = judge(
+        features("Amazon may buy vans from Stellantis."),
+        features("Amazon will buy vans from Stellantis."),
+        ("speculation", "fact"),
+    )
+    assert "speculation vs reported fact" in verdict.reasons
+
+
+def _claims(folder: Path) -> list[Claim]:
+    return [c for p in sorted(folder.glob("*.txt")) for c in extract_claims(read_article(str(p)))]
+
+
+def _found(relations: list[Relation], claims: list[Claim]) -> set[tuple[str, str, str]]:
+    text = {claim.id: claim.text for claim in claims}
+    found: set[tuple[str, str, str]] = set()
+    for r in relations:
+        first, second = sorted((text[r.a], text[r.b]))
+        found.add((r.relation, first, second))
+    return found
+
+
+def test_stories_find_each_agreement_and_contradiction_and_nothing_absurd() -> None:
+    claims = _claims(STORIES)
+    relations = relate_claims(claims)
+    found = {(relation, a[:20], b[:20]) for relation, a, b in _found(relations, claims)}
+    expected = {
+        ("agrees", "Acme Corp cut 3,100 ", "On Monday, Acme Corp"),
+        ("contradicts", "Acme Corp cut 1,300 ", "Acme Corp cut 3,100 "),
+        ("contradicts", "Acme Corp cut 1,300 ", "On Monday, Acme Corp"),
+        ("contradicts", "No injuries were rep", "Three workers were h"),
+        ("contradicts", "The union denied tha", "Workers will vote on"),
+        ("contradicts", "Shares of Acme fell ", "Shares of Acme rose "),
+    }
+    assert expected <= found
+    strong = {f for f in found if f[0] != "related"}
+    assert strong == expected  # no other agreement or contradiction
+    warehouse = next(c.id for c in claims if "warehouse" in c.text)
+    assert not any(warehouse in (r.a, r.b) for r in relations if r.relation != "related")
+
+
+def test_relations_are_between_sources_once_each() -> None:
+    claims = _claims(STORIES)
+    source = {claim.id: claim.source for claim in claims}
+    relations = relate_claims(claims)
+    assert all(source[r.a] != source[r.b] and r.a < r.b for r in relations)
+    assert len({(r.a, r.b) for r in relations}) == len(relations)
+
+
+def test_corroboration_counts_independent_origins() -> None:
+    claims = _claims(STORIES)
+    status = corroborate(claims, relate_claims(claims))
+    by_text = {claim.text: status[claim.id] for claim in claims}
+    assert by_text["Acme Corp cut 1,300 jobs at its Ohio plant on Monday."].status == "contradicted"
+    assert (
+        by_text["The company opened a new warehouse in Texas in March."].status == "single-source"
+    )
+
+
+def test_syndicated_copies_count_as_one_origin() -> None:
+    wire = "Acme Corp cut 3,100 jobs at its Ohio plant on Monday. The plant opened in 1990."
+    claims = [
+        *extract_claims(text_article(wire, source="ap")),
+        *extract_claims(text_article(wire, source="paper")),
+        *extract_claims(
+            text_article("On Monday Acme Corp cut 3,100 jobs at the Ohio plant.", source="tv")
+        ),
+    ]
+    status = corroborate(claims, relate_claims(claims))
+    tv = next(c for c in claims if c.source == "tv")
+    assert status[tv.id].status == "corroborated"
+    assert status[tv.id].origins == 2  # tv and the wire story, however many papers ran it
+
+
+def test_seed_relations(seeds: Path) -> None:
+    claims = _claims(seeds)
+    relations = relate_claims(claims)
+    found = _found(relations, claims)
+    invested = (
+        "In fact, Amazon previously invested in Rivian, an electric truck and SUV manufacturer."
+    )
+    assert (
+        "agrees",
+        "Amazon was leading a $700 million investment round in the company.",
+        invested,
+    ) in found
+    brand = next(c for c in claims if "yet-to-be-named" in c.text)
+    linked = {
+        next(c.source[:3] for c in claims if c.id in (r.a, r.b) and c.id != brand.id)
+        for r in relations
+        if brand.id in (r.a, r.b) and r.relation == "related"
+    }
+    assert {"001", "002"} <= linked
+    rumour_vs_record = [
+        r
+        for r in relations
+        if brand.id in (r.a, r.b) and "speculation vs reported fact" in r.reasons
+    ]
+    assert any(
+        "Stellantis" in c.text for r in rumour_vs_record for c in claims if c.id in (r.a, r.b)
+    )
+    assert any("Rivian" in c.text for r in rumour_vs_record for c in claims if c.id in (r.a, r.b))
+
+
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_judge_is_symmetric_and_bounded(a: str, b: str) -> None:
+    one, two = judge(features(a), features(b)), judge(features(b), features(a))
+    assert one.relation == two.relation
+    assert 0.0 <= one.score <= 1.0
