@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from checker.words import TOKEN, stem, stopwords
+from checker.words import TOKEN, pairs, stem, stopwords
 from claims.lexicon import read_list
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -44,24 +44,16 @@ class Quantity:
         return self.noun or self.unit
 
 
-def _pairs(name: str) -> dict[str, str]:
-    table = {}
-    for line in read_list(name, "checker"):
-        key, _, value = line.partition(" ")
-        table[key] = value.strip()
-    return table
-
-
 @functools.cache
 def _tables() -> tuple[dict[str, str], dict[str, float], dict[str, str], dict[str, str]]:
-    currencies = _pairs("currencies.txt")
-    scales = {word: float(value) for word, value in _pairs("scales.txt").items()}
+    currencies = pairs("currencies.txt")
+    scales = {word: float(value) for word, value in pairs("scales.txt").items()}
     approx = {}
     for line in read_list("approximations.txt", "checker"):
         phrase, _, bound = line.rpartition(" ")
         approx[phrase] = bound
     units = {
-        stem(noun) if noun.isalpha() else noun: unit for noun, unit in _pairs("units.txt").items()
+        stem(noun) if noun.isalpha() else noun: unit for noun, unit in pairs("units.txt").items()
     }
     return currencies, scales, approx, units
 

@@ -19,7 +19,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DOUBLE = re.compile(r"([b-df-hj-km-np-tv-xz])\1$")
 
 
-def _pairs(name: str) -> dict[str, str]:
+def pairs(name: str) -> dict[str, str]:
+    """A ``key value`` data file of ``checker/data`` as a dict."""
     pairs = {}
     for line in read_list(name, "checker"):
         key, _, value = line.partition(" ")
@@ -27,7 +28,7 @@ def _pairs(name: str) -> dict[str, str]:
     return pairs
 
 
-LEMMAS = _pairs("lemmas.txt")
+LEMMAS = pairs("lemmas.txt")
 
 
 def _suffix_stem(word: str) -> str:
