@@ -37,6 +37,7 @@ RELATIONS: tuple[RelationKind, ...] = ("agrees", "contradicts", "related")
 AGREE = 0.3  # score from which two claims state the same proposition (best MRPC F1)
 RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
 FRAME = 0.5  # share of the smaller claim's concepts the other must have for a contradiction
+_CONTRAST = {"speculation", "fact"}  # the kinds that set a rumour against the record
 KEEP_RELATED = 4  # related links kept per claim
 
 
@@ -66,22 +67,20 @@ def judge(
     shared = a.content & b.content
     same_actors = not (a.entities and b.entities) or bool(a.actors & b.actors)
     conflicts = _conflicts(a, b)
-    core = _core_within(a, b) or _core_within(b, a)
+    actor_concepts = _actor_stems(a, b)
     relation: Verdict
     if conflicts and same_actors and _same_frame(a, b):
         relation, reasons = "contradicts", [*conflicts, _shared(a, shared, "same frame")]
     elif score >= AGREE and not conflicts:
         relation, reasons = "agrees", [_shared(a, shared, "same proposition"), *_same_figures(a, b)]
-    elif core and not conflicts:
+    elif not conflicts and (core := _core_within(a, b) or _core_within(b, a)):
         relation, reasons = "agrees", [f"one claim's core is in the other: {core}"]
-    elif (shared - _actor_stems(a, b) and a.actors & b.actors) or len(shared) >= RELATED_SHARED:
+    elif (shared - actor_concepts and a.actors & b.actors) or len(shared) >= RELATED_SHARED:
         relation = "related"
-        reasons = [
-            r for r in (_actors(a, b), _shared(a, shared - _actor_stems(a, b), "shared topic")) if r
-        ]
+        reasons = [_actors(a, b), _shared(a, shared - actor_concepts, "shared topic")]
     else:
         return Judgement("unrelated", score, ())
-    if {kinds[0], kinds[1]} == {"speculation", "fact"}:
+    if {kinds[0], kinds[1]} == _CONTRAST:
         reasons.append("speculation vs reported fact")
     return Judgement(relation, score, tuple(r for r in reasons if r))
 
@@ -113,7 +112,7 @@ def _core_within(a: Features, b: Features) -> str:
     for first, second in itertools.pairwise(positions):
         if second - first > 1 and a.concepts[first] != a.concepts[second]:
             core = a.concepts[first : second + 1]
-            if set(core) <= b.content | {stem(actor) for actor in b.actors}:
+            if set(core) <= _topic(b):
                 return " … ".join(_surface(a, concept) for concept in core)
             return ""
     return ""
@@ -237,7 +236,8 @@ def relate_claims(
     if items is None:
         items = [claim_features(claim) for claim in claims]
     candidates = candidate_pairs(items, [claim.source for claim in claims])
-    frequency = Counter(concept for item in items for concept in _topic(item))
+    topics = [_topic(item) for item in items]
+    frequency = Counter(concept for topic in topics for concept in topic)
     found: list[Relation] = []
     related: dict[int, list[tuple[tuple[bool, float, float], int]]] = defaultdict(list)
     judged: list[tuple[int, int, Judgement]] = []
@@ -246,7 +246,7 @@ def relate_claims(
             continue
         verdict = judge(items[i], items[j], (claims[i].kind, claims[j].kind))
         if verdict.relation == "related":
-            shared = _topic(items[i]) & _topic(items[j])
+            shared = topics[i] & topics[j]
             weight = sum(math.log(len(items) / frequency[c]) for c in shared)
             rank = ({claims[i].kind, claims[j].kind} == _CONTRAST, weight, verdict.score)
             related[i].append((rank, len(judged)))
@@ -259,9 +259,6 @@ def relate_claims(
     }
     found.extend(_relation(claims[judged[k][0]], claims[judged[k][1]], judged[k][2]) for k in kept)
     return sorted(found, key=lambda r: (r.a, r.b))
-
-
-_CONTRAST = {"speculation", "fact"}
 
 
 def _topic(item: Features) -> frozenset[str]:
