@@ -14,7 +14,7 @@ grows with the number of claims, not with its square. Claims of the same source 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 
@@ -44,8 +44,14 @@ def claim_keys(item: Features) -> set[str]:
 
 
 def candidate_pairs(
-    items: Sequence[Features], sources: Sequence[str], cap: int = DEFAULT_CAP
+    items: Sequence[Features],
+    sources: Sequence[str],
+    cap: int = DEFAULT_CAP,
+    focus: Collection[int] | None = None,
 ) -> Candidates:
+    """The candidate pairs of the batch; with ``focus``, only those with a claim in it (keys
+    are still counted over the whole batch, so the pairs are the batch's pairs that touch it).
+    """
     keyed = [claim_keys(item) for item in items]
     frequency = Counter(key for keys in keyed for key in keys)
     full: set[str] = set()
@@ -66,9 +72,14 @@ def candidate_pairs(
     by_kind: Counter[str] = Counter()
     for key, members in postings.items():
         before = len(pairs)
-        for position, i in enumerate(members):
-            source = sources[i]
-            pairs.update((i, j) for j in members[position + 1 :] if sources[j] != source)
+        if focus is None:
+            for position, i in enumerate(members):
+                source = sources[i]
+                pairs.update((i, j) for j in members[position + 1 :] if sources[j] != source)
+        else:
+            for i in (m for m in members if m in focus):
+                source = sources[i]
+                pairs.update((min(i, j), max(i, j)) for j in members if sources[j] != source)
         by_kind[key[0]] += len(pairs) - before
     capped = sum(1 for count in frequency.values() if count > cap)
     return Candidates(frozenset(pairs), len(frequency), capped, dict(by_kind))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -57,6 +57,7 @@ class Relation:
     relation: RelationKind = attrs.field(validator=attrs.validators.in_(RELATIONS))
     score: float = attrs.field(validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
     reasons: tuple[str, ...]
+    weight: float = 0.0  # for related links: how rare the shared topic is, to rank them
 
 
 def judge(
@@ -227,45 +228,68 @@ def relate_claims(
     keep_related: int = KEEP_RELATED,
     items: Sequence[Features] | None = None,
 ) -> list[Relation]:
-    """Every relation between claims of different sources, sorted by claim ids.
+    """Every relation between claims of different sources, sorted by claim ids, with only the
+    best ``keep_related`` related links per claim (``keep_best``). ``items`` are the claims'
+    features when already computed (``claim_features``)."""
+    kinds = {claim.id: claim.kind for claim in claims}
+    return keep_best(find_relations(claims, items), kinds, keep_related)
 
-    ``related`` links are many in a story about one company; each claim keeps its best
-    ``keep_related``: first those that set speculation against a reported fact (the rumour
-    against the record), then those sharing the rarest concepts in the batch. ``items`` are
-    the claims' features when already computed (``claim_features``)."""
+
+def find_relations(
+    claims: Sequence[Claim],
+    items: Sequence[Features] | None = None,
+    focus: Collection[int] | None = None,
+) -> list[Relation]:
+    """All relations among the candidate pairs of ``claims``, sorted by claim ids; with
+    ``focus`` (claim indices), only the pairs with at least one claim in it, so a store
+    recomputes what changed. Related links carry the rarity of their shared topic in the
+    batch as ``weight``."""
     if items is None:
         items = [claim_features(claim) for claim in claims]
-    candidates = candidate_pairs(items, [claim.source for claim in claims])
+    candidates = candidate_pairs(items, [claim.source for claim in claims], focus=focus)
     topics = [_topic(item) for item in items]
     frequency = Counter(concept for topic in topics for concept in topic)
     found: list[Relation] = []
-    related: dict[int, list[tuple[tuple[bool, float, float], int]]] = defaultdict(list)
-    judged: list[tuple[int, int, Judgement]] = []
     for i, j in sorted(candidates.pairs):
         if not may_relate(items[i], items[j]):
             continue
         verdict = judge(items[i], items[j], (claims[i].kind, claims[j].kind))
+        if verdict.relation == "unrelated":
+            continue
+        weight = 0.0
         if verdict.relation == "related":
             shared = topics[i] & topics[j]
-            weight = sum(math.log(len(items) / frequency[c]) for c in shared)
-            rank = ({claims[i].kind, claims[j].kind} == _CONTRAST, weight, verdict.score)
-            related[i].append((rank, len(judged)))
-            related[j].append((rank, len(judged)))
-            judged.append((i, j, verdict))
-        elif verdict.relation != "unrelated":
-            found.append(_relation(claims[i], claims[j], verdict))
-    kept = {
-        key for links in related.values() for _, key in sorted(links, reverse=True)[:keep_related]
-    }
-    found.extend(_relation(claims[judged[k][0]], claims[judged[k][1]], judged[k][2]) for k in kept)
+            weight = round(sum(math.log(len(items) / frequency[c]) for c in shared), 6)
+        found.append(_relation(claims[i], claims[j], verdict, weight))
     return sorted(found, key=lambda r: (r.a, r.b))
+
+
+def keep_best(
+    relations: Iterable[Relation], kinds: Mapping[str, Kind], keep_related: int = KEEP_RELATED
+) -> list[Relation]:
+    """``relations`` with only the best ``keep_related`` related links of each claim (a link
+    stays when it is among the best of either of its claims), in their order. ``related``
+    links are many in a story about one company; the best set speculation against a
+    reported fact (the rumour against the record), then share the rarest topic."""
+    relations = list(relations)
+    ranked: dict[str, list[tuple[tuple[bool, float, float], int]]] = defaultdict(list)
+    for index, relation in enumerate(relations):
+        if relation.relation == "related":
+            contrast = {kinds[relation.a], kinds[relation.b]} == _CONTRAST
+            rank = (contrast, relation.weight, relation.score)
+            ranked[relation.a].append((rank, -index))
+            ranked[relation.b].append((rank, -index))
+    kept = {
+        -key for links in ranked.values() for _, key in sorted(links, reverse=True)[:keep_related]
+    }
+    return [r for i, r in enumerate(relations) if r.relation != "related" or i in kept]
 
 
 def _topic(item: Features) -> frozenset[str]:
     return item.content | {stem(actor) for actor in item.actors}
 
 
-def _relation(x: Claim, y: Claim, verdict: Judgement) -> Relation:
+def _relation(x: Claim, y: Claim, verdict: Judgement, weight: float) -> Relation:
     a, b = sorted((x.id, y.id))
     assert verdict.relation != "unrelated"
-    return Relation(a, b, verdict.relation, verdict.score, verdict.reasons)
+    return Relation(a, b, verdict.relation, verdict.score, verdict.reasons, weight)

@@ -8,6 +8,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

@@ -1,19 +1,17 @@
-"""The ``claimdesk`` command line. Commands stay thin: the work is in ``claims`` and ``checker``."""
+"""The stateless commands: ``extract``, ``tag`` and ``relate`` read text and print JSON lines."""
 
 from __future__ import annotations
 
 import json
-import sys
-import traceback
 from collections.abc import Iterator
-from importlib import metadata
 from typing import Any, TextIO
 
 import cattrs
 import click
 
+from checker.cli.context import Context
 from checker.relate import TextPair, relate_texts
-from checker.terminal import table, visible
+from checker.terminal import table
 from claims.convert import claim_record, converter, cue_records, dumps
 from claims.extract import extract_claims
 from claims.ingest import (
@@ -25,37 +23,6 @@ from claims.ingest import (
 )
 from claims.models import Claim, Cue, Kind
 from claims.tagger import tag_text
-
-
-class Context:
-    """What every command shares: the debug flag and whether any input failed."""
-
-    def __init__(self, debug: bool) -> None:
-        self.debug = debug
-        self.failed = False
-
-    def report(self, where: str, reason: str) -> None:
-        """One clear line on stderr naming the input and the reason; the run will exit 2."""
-        self.failed = True
-        click.echo(f"claimdesk: {visible(where)}: {visible(reason)}", err=True)
-
-    def unexpected(self, where: str, error: Exception) -> None:
-        if self.debug:
-            traceback.print_exception(error, file=sys.stderr)
-        self.report(where, f"internal error: {type(error).__name__}: {error}")
-
-    def finish(self) -> None:
-        if self.failed:
-            sys.exit(2)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(metadata.version("claimdesk"), prog_name="claimdesk")
-@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-@click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
-    """Split news articles into tagged claims, compare sources, review and report."""
-    ctx.obj = Context(debug)
 
 
 def _articles_claims(run: Context, paths: tuple[str, ...], max_bytes: int) -> Iterator[Claim]:
@@ -75,7 +42,7 @@ def _articles_claims(run: Context, paths: tuple[str, ...], max_bytes: int) -> It
         yield from claims
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
@@ -137,7 +104,7 @@ def _cue_order(cue: Cue) -> tuple[int, int, str]:
     return cue.start, cue.end, cue.type
 
 
-@main.command()
+@click.command()
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.pass_obj
 def tag(run: Context, source: TextIO) -> None:
@@ -153,7 +120,7 @@ def tag(run: Context, source: TextIO) -> None:
     run.finish()
 
 
-@main.command()
+@click.command()
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.pass_obj
 def relate(run: Context, source: TextIO) -> None:

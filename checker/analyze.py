@@ -1,0 +1,252 @@
+"""Incremental analysis: article files in, sources, claims and relations in the store.
+
+A file whose text, metadata and extractor version are as stored is skipped. A changed or new
+file is extracted again; its claims keep their ids where their words are unchanged (ids come
+from the words, ``claims.extract.claim_id``), so their verdicts stay attached. A verdict whose
+claim is gone stays in the store as an orphan and is reported with the closest claim now in
+its source. Relations are recomputed only for the claims of the extracted sources, against
+every claim of the store. All of it is written in one transaction at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from importlib import metadata
+
+import attrs
+from rapidfuzz import fuzz, process, utils
+
+from checker import store
+from checker.records import Source, Verdict
+from checker.relate import Relation, claim_features, find_relations, keep_best
+from claims.extract import extract_claims
+from claims.ingest import DEFAULT_MAX_BYTES, IngestError, expand_paths, read_article
+from claims.models import Article, Claim
+
+EXTRACTOR = metadata.version("claimdesk")
+SUCCESSOR = 60.0  # rapidfuzz ratio from which a new claim is shown as an orphan's likely successor
+
+OnError = Callable[[str, Exception], None]
+Progress = Callable[[str, int, int], None]
+
+
+@attrs.frozen
+class Orphan:
+    """A verdict whose claim this analysis removed, and the closest claim now in its source."""
+
+    verdict: Verdict
+    successor: Claim | None
+
+
+@attrs.frozen
+class SourceChange:
+    source: str
+    state: str  # new | changed | unchanged | refreshed (metadata only)
+    kept: int = 0
+    added: int = 0
+    removed: int = 0
+
+
+@attrs.frozen
+class Outcome:
+    changes: tuple[SourceChange, ...]
+    orphaned: tuple[Orphan, ...]
+    written: bool
+
+    def count(self, state: str) -> int:
+        return sum(1 for change in self.changes if change.state == state)
+
+
+def analyze(
+    connection: sqlite3.Connection,
+    paths: Sequence[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: OnError,
+    progress: Progress | None = None,
+) -> Outcome:
+    """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
+    extracted go to ``on_error`` and the rest is analysed."""
+    known = store.sources(connection)
+    articles = _read(paths, known, max_bytes, on_error, progress)
+    by_id = {source.id: source for source in known}
+    extracted: list[store.Extracted] = []
+    refreshed: list[Source] = []
+    changes: list[SourceChange] = []
+    for number, (article, location) in enumerate(articles, start=1):
+        if progress:
+            progress("extract", number, len(articles))
+        old = by_id.get(article.source)
+        fresh = _source(article, location)
+        if old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
+            same = attrs.evolve(fresh, analyzed_at=old.analyzed_at) == old
+            changes.append(SourceChange(article.source, "unchanged" if same else "refreshed"))
+            if not same:
+                refreshed.append(fresh)
+            continue
+        try:
+            claims = tuple(extract_claims(article))
+        except Exception as error:
+            on_error(article.path, error)
+            continue
+        extracted.append(store.Extracted(fresh, article.text, claims))
+    if not extracted and not refreshed:
+        return Outcome(tuple(changes), (), False)
+
+    replaced = {item.source.id for item in extracted}
+    before = {claim.id: claim for claim in store.stored_claims(connection, replaced)}
+    kept_claims = [
+        claim for claim in store.stored_claims(connection) if claim.source not in replaced
+    ]
+    new_claims = [claim for item in extracted for claim in item.claims]
+    relations = _relations(kept_claims, new_claims, progress)
+    for item in extracted:
+        ids = {claim.id for claim in item.claims}
+        old_ids = {i for i, claim in before.items() if claim.source == item.source.id}
+        state = "changed" if item.source.id in by_id else "new"
+        changes.append(
+            SourceChange(
+                item.source.id, state, len(ids & old_ids), len(ids - old_ids), len(old_ids - ids)
+            )
+        )
+    orphaned = _orphans(store.verdicts(connection), extracted, set(before))
+    if progress:
+        progress("save", 0, 1)
+    store.save_analysis(
+        connection,
+        extracted=extracted,
+        refreshed=refreshed,
+        relations=relations,
+        expected={
+            source.id: by_id[source.id].sha256 if source.id in by_id else None
+            for source in [item.source for item in extracted] + refreshed
+        },
+    )
+    if progress:
+        progress("save", 1, 1)
+    return Outcome(tuple(sorted(changes, key=lambda c: c.source)), orphaned, True)
+
+
+def _read(
+    paths: Sequence[str],
+    known: Sequence[Source],
+    max_bytes: int,
+    on_error: OnError,
+    progress: Progress | None,
+) -> list[tuple[Article, str]]:
+    """The articles of ``paths``, each with its resolved location and its source id in the
+    store: the stored id of the same file, else of a stored file with the same text that is no
+    longer where it was (moved), else a new id from its name, made unique."""
+    by_location = {source.location: source for source in known}
+    taken = {source.id for source in known}
+    result: list[tuple[Article, str]] = []
+    seen: set[str] = set()
+    used: set[str] = set()  # source ids given to a file of this run
+    files = list(expand_paths(paths))
+    for number, item in enumerate(files, start=1):
+        if progress:
+            progress("read", number, len(files))
+        if isinstance(item, IngestError):
+            on_error(item.path, item)
+            continue
+        location = os.path.realpath(item)
+        if location in seen:
+            continue
+        seen.add(location)
+        try:
+            article = read_article(item, max_bytes=max_bytes)
+        except Exception as error:
+            on_error(item, error)
+            continue
+        old = by_location.get(location) or _moved(article, known, used)
+        source = old.id if old is not None else _unique(article.source, taken)
+        taken.add(source)
+        used.add(source)
+        result.append((attrs.evolve(article, source=source), location))
+    return result
+
+
+def _moved(article: Article, known: Sequence[Source], used: set[str]) -> Source | None:
+    for source in known:
+        if (
+            source.sha256 == article.sha256
+            and source.id not in used
+            and not os.path.exists(source.location)
+        ):
+            return source
+    return None
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def _source(article: Article, location: str) -> Source:
+    return Source(
+        id=article.source,
+        path=article.path,
+        location=location,
+        sha256=article.sha256,
+        title=article.title,
+        author=article.author,
+        published=article.published,
+        url=article.url,
+        outlet=article.outlet,
+        encoding=article.encoding,
+        extractor=EXTRACTOR,
+        analyzed_at=store.now(),
+    )
+
+
+def _relations(
+    kept: Sequence[Claim], new: Sequence[Claim], progress: Progress | None
+) -> list[Relation]:
+    """The relations of the new claims with each other and with every kept claim."""
+    claims = [*kept, *new]
+    items = []
+    for number, claim in enumerate(claims, start=1):
+        if progress and number % 500 == 0:
+            progress("compare", number, len(claims))
+        items.append(claim_features(claim))
+    focus = range(len(kept), len(claims))
+    return find_relations(claims, items, focus=focus)
+
+
+def _orphans(
+    verdicts: dict[str, Verdict], extracted: Sequence[store.Extracted], before: set[str]
+) -> tuple[Orphan, ...]:
+    """Verdicts on claims that were in the store before this analysis and are gone now."""
+    found = []
+    for item in extracted:
+        ids = {claim.id for claim in item.claims}
+        quotes = [claim.quote for claim in item.claims]
+        for verdict in verdicts.values():
+            if verdict.source != item.source.id or verdict.claim in ids:
+                continue
+            if verdict.claim not in before:
+                continue
+            if verdict.status == "unreviewed" and verdict.note is None:
+                continue
+            best = process.extractOne(
+                verdict.quote,
+                quotes,
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                score_cutoff=SUCCESSOR,
+            )
+            found.append(Orphan(verdict, item.claims[best[2]] if best else None))
+    return tuple(found)
+
+
+def shown_relations(connection: sqlite3.Connection) -> list[Relation]:
+    """The stored relations as they are shown: all agreements and contradictions, and the best
+    few related links of each claim."""
+    kinds = dict(connection.execute("SELECT id, kind FROM claims").fetchall())
+    return keep_best(store.relations(connection), kinds)

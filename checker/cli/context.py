@@ -1,0 +1,32 @@
+"""What every command shares: reporting bad input in one line and the exit code."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from checker.terminal import visible
+
+
+class Context:
+    """What every command shares: the debug flag and whether any input failed."""
+
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+        self.failed = False
+
+    def report(self, where: str, reason: str) -> None:
+        """One clear line on stderr naming the input and the reason; the run will exit 2."""
+        self.failed = True
+        click.echo(f"claimdesk: {visible(where)}: {visible(reason)}", err=True)
+
+    def unexpected(self, where: str, error: Exception) -> None:
+        if self.debug:
+            traceback.print_exception(error, file=sys.stderr)
+        self.report(where, f"internal error: {type(error).__name__}: {error}")
+
+    def finish(self) -> None:
+        if self.failed:
+            sys.exit(2)

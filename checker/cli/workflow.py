@@ -1,0 +1,366 @@
+"""The commands on the review store: ``analyze``, ``claims``, ``mark``, ``undo``, ``history``
+and ``export``. The store is ``--db``, else ``$CLAIMDESK_DB``, else ``./claimdesk.db``."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from checker import store
+from checker.analyze import Outcome, analyze, shown_relations
+from checker.cli.context import Context
+from checker.corroboration import Corroboration, corroborate
+from checker.export import change_record, export_json, reviewed_record, verdict_record
+from checker.records import STATUSES, Change, Status
+from checker.relate import RELATIONS
+from checker.schema import StoreError, connect
+from checker.terminal import table, visible
+from claims.convert import dumps
+from claims.ingest import DEFAULT_MAX_BYTES, IngestError
+from claims.models import KINDS
+
+F = TypeVar("F", bound=Callable[..., Any])
+SHOW_SOURCES = 20  # analyze lists new and changed sources one per line up to this many
+
+
+def db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        envvar="CLAIMDESK_DB",
+        default="claimdesk.db",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="The review store (also $CLAIMDESK_DB).",
+    )(command)
+
+
+def _reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "reviewer"
+
+
+def by_option(command: F) -> F:
+    return click.option(
+        "--by",
+        envvar="CLAIMDESK_REVIEWER",
+        default=_reviewer,
+        show_default="your user name",
+        help="Reviewer name (also $CLAIMDESK_REVIEWER).",
+    )(command)
+
+
+def format_option(command: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "jsonl"]),
+        default="table",
+        show_default=True,
+    )(command)
+
+
+def open_store(run: Context, db: str, *, create: bool = False) -> sqlite3.Connection:
+    try:
+        return connect(db, create=create)
+    except StoreError as error:
+        run.report(error.path, error.reason)
+        run.finish()
+        raise AssertionError("unreachable") from None
+
+
+@click.command(name="analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Skip files larger than this.",
+)
+@click.pass_obj
+def analyze_command(run: Context, paths: tuple[str, ...], db: str, max_bytes: int) -> None:
+    """Extract, tag and compare the claims of article files or folders, into the store.
+
+    Re-running is incremental: unchanged files are skipped, verdicts are kept."""
+
+    def on_error(path: str, error: Exception) -> None:
+        if isinstance(error, IngestError):
+            run.report(error.path, error.reason)
+        else:
+            run.unexpected(path, error)
+
+    connection = open_store(run, db, create=True)
+    try:
+        outcome = analyze(connection, list(paths), max_bytes=max_bytes, on_error=on_error)
+    except StoreError as error:
+        run.report(error.path, error.reason)
+        run.finish()
+        return
+    _print_outcome(outcome)
+    _print_totals(connection, db)
+    connection.close()
+    run.finish()
+
+
+def _print_outcome(outcome: Outcome) -> None:
+    shown = [change for change in outcome.changes if change.state in ("new", "changed")]
+    if len(shown) <= SHOW_SOURCES:
+        for change in shown:
+            detail = (
+                f"{change.added} claims"
+                if change.state == "new"
+                else f"{change.kept} claims kept, {change.added} new, {change.removed} gone"
+            )
+            click.echo(f"{change.state:<9} {visible(change.source)}: {detail}")
+    for orphan in outcome.orphaned:
+        verdict = orphan.verdict
+        line = (
+            f"orphaned  {verdict.claim} ({verdict.status}) in {visible(verdict.source)}:"
+            f" “{_short(verdict.quote)}” is no longer in the article; the verdict is kept"
+        )
+        if orphan.successor is not None:
+            line += f"; closest claim now: {orphan.successor.id} “{_short(orphan.successor.quote)}”"
+        click.echo(line)
+    states = Counter(change.state for change in outcome.changes)
+    parts = [f"{states[s]} {s}" for s in ("new", "changed", "refreshed", "unchanged") if states[s]]
+    click.echo(f"analysed {len(outcome.changes)} sources: {', '.join(parts) or 'none'}")
+
+
+def _short(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return visible(flat if len(flat) <= width else flat[: width - 1] + "…")
+
+
+def _print_totals(connection: sqlite3.Connection, db: str) -> None:
+    kinds = dict(connection.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
+    sources = connection.execute("SELECT count(*) FROM sources").fetchone()[0]
+    relations = Counter(relation.relation for relation in shown_relations(connection))
+    reviewed = connection.execute(
+        "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim"
+        " WHERE v.status != 'unreviewed'"
+    ).fetchone()[0]
+    orphans = len(store.orphans(connection))
+    claims = sum(kinds.values())
+    click.echo(
+        f"{visible(db)}: {sources} sources, {claims} claims"
+        f" ({', '.join(f'{kinds.get(k, 0)} {k}' for k in KINDS)}),"
+        f" {relations['agrees']} agree, {relations['contradicts']} contradict,"
+        f" {relations['related']} related; {reviewed} reviewed"
+        + (f", {orphans} orphaned verdicts" if orphans else "")
+    )
+
+
+@click.command(name="claims")
+@db_option
+@click.option("--source", "sources", multiple=True, help="Only this source (repeatable).")
+@click.option("--kind", type=click.Choice(KINDS), help="Only claims of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only claims with this verdict.")
+@click.option(
+    "--relation",
+    type=click.Choice(RELATIONS),
+    help="Only claims with at least one relation of this kind (contradicts: the contested ones).",
+)
+@click.option("--search", help="Only claims containing this text (case-insensitive).")
+@click.option("--orphaned", is_flag=True, help="List verdicts whose claims are gone instead.")
+@format_option
+@click.pass_obj
+def claims_command(
+    run: Context,
+    db: str,
+    sources: tuple[str, ...],
+    kind: str | None,
+    status: Status | None,
+    relation: str | None,
+    search: str | None,
+    orphaned: bool,
+    fmt: str,
+) -> None:
+    """List the stored claims with their verdicts and corroboration, filtered."""
+    connection = open_store(run, db)
+    if orphaned:
+        verdicts = store.orphans(connection)
+        if fmt == "jsonl":
+            for verdict in verdicts:
+                click.echo(dumps(verdict_record(verdict)))
+        elif verdicts:
+            rows = [[v.claim, v.source, v.status, v.by, v.at, v.quote] for v in verdicts]
+            click.echo(table(rows, ["id", "source", "status", "by", "at", "claim (gone)"]))
+        return
+    known = {source.id for source in store.sources(connection)}
+    for source in sources:
+        if source not in known:
+            run.report(source, f"no such source in {db} (see `claimdesk claims`)")
+    items = store.list_claims(
+        connection, sources=sources, kind=kind, status=status, relation=relation, search=search
+    )
+    if fmt == "jsonl":
+        for item in items:
+            click.echo(dumps(reviewed_record(item)))
+    elif items:
+        status_of = corroborate(store.stored_claims(connection), shown_relations(connection))
+        rows = [
+            [
+                item.claim.id,
+                item.claim.source,
+                item.claim.kind,
+                item.status,
+                _corroboration(status_of.get(item.claim.id)),
+                item.claim.text,
+            ]
+            for item in items
+        ]
+        click.echo(table(rows, ["id", "source", "kind", "status", "sources", "claim"]))
+    connection.close()
+    run.finish()
+
+
+def _corroboration(result: Corroboration | None) -> str:
+    if result is None or result.status == "single-source":
+        return "single"
+    if result.status == "contradicted":
+        return "contradicted"
+    return f"{result.origins} agree"
+
+
+@click.command(name="mark")
+@click.argument("claim_id")
+@click.argument("status", type=click.Choice(STATUSES))
+@click.option("--note", help="A note on the verdict; an empty one clears it (default: keep).")
+@by_option
+@db_option
+@click.pass_obj
+def mark_command(
+    run: Context, claim_id: str, status: Status, note: str | None, by: str, db: str
+) -> None:
+    """Record a verdict on a claim (an id or a unique start of one); kept in the history."""
+    connection = open_store(run, db)
+    try:
+        claim = store.find_claim(connection, claim_id)
+        change = store.mark(connection, claim.id, status, by=by, note=note)
+    except LookupError as error:
+        run.report(claim_id, str(error.args[0]))
+        run.finish()
+        return
+    click.echo(_change_line(change))
+    connection.close()
+
+
+def _change_line(change: Change) -> str:
+    verb = "undone" if change.action == "undo" else "marked"
+    note = f"; note: {_short(change.new_note)}" if change.new_note else ""
+    return (
+        f"{change.claim}: {change.old_status} → {change.new_status}"
+        f" ({verb} by {visible(change.by)}, change #{change.seq}){note}"
+    )
+
+
+@click.command(name="undo")
+@click.option("--by", envvar="CLAIMDESK_REVIEWER", default=_reviewer, show_default="you")
+@click.option("--anyone", is_flag=True, help="Undo the last change whoever made it.")
+@db_option
+@click.pass_obj
+def undo_command(run: Context, by: str, anyone: bool, db: str) -> None:
+    """Undo the last verdict change (yours, or anyone's with --anyone); repeat to go back."""
+    connection = open_store(run, db)
+    try:
+        change = store.undo(connection, by=None if anyone else by)
+    except store.StoreConflict as error:
+        run.report(error.path, error.reason)
+        run.finish()
+        return
+    if change is None:
+        click.echo("nothing to undo")
+    else:
+        click.echo(_change_line(change))
+    connection.close()
+
+
+@click.command(name="history")
+@click.argument("claim_id", required=False)
+@db_option
+@format_option
+@click.pass_obj
+def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> None:
+    """The verdict history, oldest first: of one claim, or of the whole store."""
+    connection = open_store(run, db)
+    claim = None
+    if claim_id is not None:
+        try:
+            claim = store.find_claim(connection, claim_id).id
+        except LookupError:
+            claim = claim_id  # a claim that is gone may still have a history
+    changes = store.history(connection, claim)
+    if fmt == "jsonl":
+        for change in changes:
+            click.echo(dumps(change_record(change)))
+    elif changes:
+        rows = [
+            [
+                f"#{c.seq}",
+                c.at,
+                c.by,
+                c.claim,
+                f"{c.old_status} → {c.new_status}"
+                + (f" (undoes #{c.undoes})" if c.undoes else "")
+                + (" [undone]" if c.undone else ""),
+                c.new_note or "",
+            ]
+            for c in changes
+        ]
+        click.echo(table(rows, ["change", "at", "by", "claim", "verdict", "note"]))
+    connection.close()
+
+
+@click.command(name="export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.pass_obj
+def export_command(run: Context, db: str, fmt: str, output: str | None) -> None:
+    """Dump the store: sources, claims with verdicts, relations, orphans, history."""
+    connection = open_store(run, db)
+    text = dumps(export_json(connection))
+    connection.close()
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        write_atomically(Path(output), text + "\n")
+    except OSError as error:
+        run.report(output, f"cannot write: {error.strerror or error}")
+    run.finish()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file renamed over it)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+COMMANDS = (
+    analyze_command,
+    claims_command,
+    mark_command,
+    undo_command,
+    history_command,
+    export_command,
+)

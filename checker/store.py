@@ -1,0 +1,430 @@
+"""The review store: every SQL statement of claimdesk, on a connection from ``checker.schema``.
+
+Functions take a connection and return models. Writes happen inside :func:`writing`, one
+``BEGIN IMMEDIATE`` transaction each, so a crash leaves the store as it was before the write
+and a second process waits for the first instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import attrs
+
+from checker.records import Change, Reviewed, Source, Status, Verdict
+from checker.relate import Relation
+from checker.schema import StoreError
+from claims.convert import converter, cue_records
+from claims.models import Claim
+
+
+class StoreConflict(StoreError):
+    """The store changed under a write in a way that makes the write wrong."""
+
+
+def now() -> str:
+    """The time stamps of the store: UTC, ISO 8601, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def writing(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: committed whole on success, rolled back on any error."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _rows(connection: sqlite3.Connection, sql: str, *params: object) -> list[sqlite3.Row]:
+    cursor = connection.execute(sql, params)
+    cursor.row_factory = sqlite3.Row
+    return cursor.fetchall()
+
+
+# -- sources and claims ------------------------------------------------------------------
+
+_SOURCE_COLUMNS = (
+    "id, path, location, sha256, title, author, published, url, outlet, encoding, extractor, "
+    "analyzed_at"
+)
+
+
+def sources(connection: sqlite3.Connection) -> list[Source]:
+    rows = _rows(connection, f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY id")
+    return [Source.from_row(row) for row in rows]
+
+
+def source_text(connection: sqlite3.Connection, source: str) -> str:
+    row = connection.execute("SELECT text FROM sources WHERE id = ?", (source,)).fetchone()
+    if row is None:
+        raise KeyError(source)
+    return str(row[0])
+
+
+_CLAIM_COLUMNS = (
+    'c.id, c.source, s.path, c.start, c."end", c.quote, c.text, c.kind, c.confidence, c.cues, '
+    "c.attribution"
+)
+_VERDICT_COLUMNS = (
+    "v.claim, v.source AS v_source, v.quote AS v_quote, v.status, v.note, v.reviewer, v.at"
+)
+
+
+def claim_from_row(row: sqlite3.Row) -> Claim:
+    """A stored claim as the model the extraction made."""
+    attribution = row["attribution"]
+    record = {
+        "id": row["id"],
+        "source": row["source"],
+        "path": row["path"],
+        "start": row["start"],
+        "end": row["end"],
+        "quote": row["quote"],
+        "text": row["text"],
+        "kind": row["kind"],
+        "confidence": float(row["confidence"]),
+        "cues": json.loads(row["cues"]),
+        "attribution": json.loads(attribution) if attribution else None,
+    }
+    return converter.structure(record, Claim)
+
+
+def stored_claims(
+    connection: sqlite3.Connection, sources: Collection[str] | None = None
+) -> list[Claim]:
+    """Claims in reading order, source by source; all of them, or those of ``sources``."""
+    sql = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source"
+    params: list[object] = []
+    if sources is not None:
+        sql += f" WHERE c.source IN ({', '.join('?' * len(sources))})"
+        params.extend(sources)
+    rows = _rows(connection, sql + " ORDER BY c.source, c.position", *params)
+    return [claim_from_row(row) for row in rows]
+
+
+def list_claims(
+    connection: sqlite3.Connection,
+    *,
+    sources: Collection[str] = (),
+    kind: str | None = None,
+    status: Status | None = None,
+    relation: str | None = None,
+    search: str | None = None,
+) -> list[Reviewed]:
+    """Stored claims with their verdicts, filtered: any of ``sources``, one ``kind``, one
+    review ``status``, having at least one ``relation`` of that kind, containing ``search``."""
+    where: list[str] = []
+    params: list[object] = []
+    if sources:
+        where.append(f"c.source IN ({', '.join('?' * len(sources))})")
+        params.extend(sources)
+    if kind:
+        where.append("c.kind = ?")
+        params.append(kind)
+    if status == "unreviewed":
+        where.append("(v.status IS NULL OR v.status = 'unreviewed')")
+    elif status:
+        where.append("v.status = ?")
+        params.append(status)
+    if relation:
+        where.append(
+            "c.id IN (SELECT a FROM relations WHERE relation = ?"
+            " UNION SELECT b FROM relations WHERE relation = ?)"
+        )
+        params.extend((relation, relation))
+    if search:
+        where.append("(instr(lower(c.text), ?) > 0 OR instr(lower(c.quote), ?) > 0)")
+        params.extend((search.lower(), search.lower()))
+    sql = (
+        f"SELECT {_CLAIM_COLUMNS}, {_VERDICT_COLUMNS} FROM claims c"
+        " JOIN sources s ON s.id = c.source LEFT JOIN verdicts v ON v.claim = c.id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    rows = _rows(connection, sql + " ORDER BY c.source, c.position", *params)
+    return [Reviewed(claim_from_row(row), _verdict(row)) for row in rows]
+
+
+def _verdict(row: sqlite3.Row) -> Verdict | None:
+    if row["status"] is None:
+        return None
+    return Verdict(
+        claim=row["claim"],
+        source=row["v_source"],
+        quote=row["v_quote"],
+        status=row["status"],
+        note=row["note"],
+        by=row["reviewer"],
+        at=row["at"],
+    )
+
+
+def find_claim(connection: sqlite3.Connection, given: str) -> Claim:
+    """The claim with id ``given``, or the only one whose id starts with it (at least 4
+    characters); ``LookupError`` with a readable reason otherwise."""
+    text = given.strip().lower()
+    if len(text) < 4:
+        raise LookupError(f"claim id {given!r} is too short (give at least 4 characters)")
+    pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = _rows(
+        connection,
+        f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source"
+        " WHERE c.id LIKE ? ESCAPE '\\' ORDER BY c.id LIMIT 3",
+        pattern,
+    )
+    exact = [row for row in rows if row["id"] == text]
+    if exact or len(rows) == 1:
+        return claim_from_row((exact or rows)[0])
+    if not rows:
+        raise LookupError(f"no claim with id {given!r} in the store")
+    raise LookupError(f"claim id {given!r} is ambiguous ({', '.join(r['id'] for r in rows)}, …)")
+
+
+# -- relations -----------------------------------------------------------------------------
+
+
+def relations(connection: sqlite3.Connection) -> list[Relation]:
+    """Every stored relation, sorted by claim ids (``checker.relate.keep_best`` trims the
+    related links for display)."""
+    rows = connection.execute(
+        "SELECT a, b, relation, score, reasons, weight FROM relations ORDER BY a, b"
+    ).fetchall()
+    return [
+        Relation(a, b, relation, float(score), tuple(json.loads(reasons)), float(weight))
+        for a, b, relation, score, reasons, weight in rows
+    ]
+
+
+# -- analysis --------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Extracted:
+    """A source to write with its text and its claims (replacing what the store had)."""
+
+    source: Source
+    text: str
+    claims: tuple[Claim, ...]
+
+
+def save_analysis(
+    connection: sqlite3.Connection,
+    *,
+    extracted: Sequence[Extracted],
+    refreshed: Sequence[Source],
+    relations: Sequence[Relation],
+    expected: Mapping[str, str | None],
+) -> None:
+    """Write one analysis in one transaction: ``extracted`` sources replace their stored claims
+    (their relations go with them and ``relations`` are the recomputed ones); ``refreshed``
+    sources only get new metadata. ``expected`` is each written source's sha256 (or ``None``
+    for a new one) as read when the analysis began: if another process changed one since,
+    nothing is written and :class:`StoreConflict` is raised."""
+    with writing(connection):
+        for source_id, sha in expected.items():
+            row = connection.execute(
+                "SELECT sha256 FROM sources WHERE id = ?", (source_id,)
+            ).fetchone()
+            if (row[0] if row else None) != sha:
+                raise StoreConflict(
+                    source_id, "changed by another analyze while this one ran; run it again"
+                )
+        for item in extracted:
+            _put_source(connection, item.source, item.text)
+            connection.execute("DELETE FROM claims WHERE source = ?", (item.source.id,))
+            connection.executemany(
+                'INSERT INTO claims (id, source, position, start, "end", quote, text, kind,'
+                " confidence, cues, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_claim_row(claim, position) for position, claim in enumerate(item.claims)],
+            )
+        for source in refreshed:
+            _put_source(connection, source, None)
+        connection.executemany(
+            "INSERT OR REPLACE INTO relations (a, b, relation, score, reasons, weight)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (r.a, r.b, r.relation, r.score, json.dumps(list(r.reasons)), r.weight)
+                for r in relations
+            ],
+        )
+
+
+def _put_source(connection: sqlite3.Connection, source: Source, text: str | None) -> None:
+    """Insert or replace a source with its text; with ``text=None``, update its metadata."""
+    values = attrs.asdict(source)
+    columns = list(values)
+    if text is None:
+        connection.execute(
+            f"UPDATE sources SET {', '.join(f'{c} = ?' for c in columns[1:])} WHERE id = ?",
+            [*(values[c] for c in columns[1:]), source.id],
+        )
+        return
+    values["text"] = text
+    columns.append("text")
+    updates = ", ".join(f"{column} = excluded.{column}" for column in columns[1:])
+    connection.execute(
+        f"INSERT INTO sources ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        f" ON CONFLICT(id) DO UPDATE SET {updates}",
+        [values[column] for column in columns],
+    )
+
+
+def _claim_row(claim: Claim, position: int) -> tuple[object, ...]:
+    attribution = converter.unstructure(claim.attribution) if claim.attribution else None
+    return (
+        claim.id,
+        claim.source,
+        position,
+        claim.start,
+        claim.end,
+        claim.quote,
+        claim.text,
+        claim.kind,
+        claim.confidence,
+        json.dumps(cue_records(list(claim.cues)), ensure_ascii=False),
+        json.dumps(attribution, ensure_ascii=False) if attribution else None,
+    )
+
+
+# -- verdicts and their history ------------------------------------------------------------------
+
+
+def verdicts(connection: sqlite3.Connection) -> dict[str, Verdict]:
+    rows = _rows(connection, "SELECT * FROM verdicts ORDER BY claim")
+    return {row["claim"]: Verdict.from_row(row) for row in rows}
+
+
+def orphans(connection: sqlite3.Connection) -> list[Verdict]:
+    """Verdicts that say something (a status or a note) about claims no longer in the store."""
+    rows = _rows(
+        connection,
+        "SELECT * FROM verdicts v WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = v.claim)"
+        " AND (v.status != 'unreviewed' OR v.note IS NOT NULL) ORDER BY v.source, v.claim",
+    )
+    return [Verdict.from_row(row) for row in rows]
+
+
+def history(connection: sqlite3.Connection, claim: str | None = None) -> list[Change]:
+    if claim is None:
+        rows = _rows(connection, "SELECT * FROM history ORDER BY seq")
+    else:
+        rows = _rows(connection, "SELECT * FROM history WHERE claim = ? ORDER BY seq", claim)
+    return [Change.from_row(row) for row in rows]
+
+
+def mark(
+    connection: sqlite3.Connection,
+    claim_id: str,
+    status: Status,
+    *,
+    by: str,
+    note: str | None = None,
+) -> Change:
+    """Record a verdict on a stored claim and append it to the history. ``note=None`` keeps
+    the claim's note; ``note=""`` clears it."""
+    with writing(connection):
+        claim = connection.execute(
+            "SELECT source, quote FROM claims WHERE id = ?", (claim_id,)
+        ).fetchone()
+        if claim is None:
+            raise LookupError(f"no claim with id {claim_id!r} in the store")
+        old = _current(connection, claim_id)
+        old_status, old_note = (old.status, old.note) if old else ("unreviewed", None)
+        new_note = old_note if note is None else (note or None)
+        return _record(
+            connection,
+            Verdict(claim_id, claim[0], claim[1], status, new_note, by, now()),
+            "mark",
+            old_status,
+            old_note,
+        )
+
+
+def undo(connection: sqlite3.Connection, *, by: str | None = None) -> Change | None:
+    """Undo the last verdict change not yet undone (``by`` one reviewer, or anyone's); the
+    undo is itself recorded. ``None`` when there is nothing to undo; ``StoreConflict`` when
+    the claim's verdict was changed since by something that is not undone."""
+    with writing(connection):
+        sql = "SELECT * FROM history WHERE action = 'mark' AND undone = 0"
+        params: list[object] = []
+        if by is not None:
+            sql += " AND reviewer = ?"
+            params.append(by)
+        rows = _rows(connection, sql + " ORDER BY seq DESC LIMIT 1", *params)
+        if not rows:
+            return None
+        change = Change.from_row(rows[0])
+        current = _current(connection, change.claim)
+        state = (current.status, current.note) if current else ("unreviewed", None)
+        if state != (change.new_status, change.new_note):
+            raise StoreConflict(
+                change.claim,
+                f"verdict changed since ({state[0]}); the change #{change.seq} was not undone",
+            )
+        assert current is not None
+        connection.execute("UPDATE history SET undone = 1 WHERE seq = ?", (change.seq,))
+        reverted = attrs.evolve(
+            current,
+            status=change.old_status,
+            note=change.old_note,
+            by=by or change.by,
+            at=now(),
+        )
+        return _record(
+            connection, reverted, "undo", change.new_status, change.new_note, undoes=change.seq
+        )
+
+
+def _current(connection: sqlite3.Connection, claim_id: str) -> Verdict | None:
+    rows = _rows(connection, "SELECT * FROM verdicts WHERE claim = ?", claim_id)
+    return Verdict.from_row(rows[0]) if rows else None
+
+
+def _record(
+    connection: sqlite3.Connection,
+    verdict: Verdict,
+    action: str,
+    old_status: str,
+    old_note: str | None,
+    undoes: int | None = None,
+) -> Change:
+    connection.execute(
+        "INSERT INTO verdicts (claim, source, quote, status, note, reviewer, at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(claim) DO UPDATE SET source = excluded.source,"
+        " quote = excluded.quote, status = excluded.status, note = excluded.note,"
+        " reviewer = excluded.reviewer, at = excluded.at",
+        (
+            verdict.claim,
+            verdict.source,
+            verdict.quote,
+            verdict.status,
+            verdict.note,
+            verdict.by,
+            verdict.at,
+        ),
+    )
+    cursor = connection.execute(
+        "INSERT INTO history (claim, at, reviewer, action, old_status, new_status, old_note,"
+        " new_note, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            verdict.claim,
+            verdict.at,
+            verdict.by,
+            action,
+            old_status,
+            verdict.status,
+            old_note,
+            verdict.note,
+            undoes,
+        ),
+    )
+    rows = _rows(connection, "SELECT * FROM history WHERE seq = ?", cursor.lastrowid)
+    return Change.from_row(rows[0])

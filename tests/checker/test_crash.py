@@ -1,0 +1,178 @@
+"""Nothing is lost: a real ``kill -9`` in the middle of analyze or of verdict writes, and two
+processes writing verdicts at once."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from checker import store
+from checker.analyze import analyze
+from checker.schema import connect
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+CLI = "import sys; from checker.cli import main; main()"
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX")
+
+
+def write_corpus(folder: Path, articles: int, edition: int) -> None:
+    """``articles`` files made of the seed articles' paragraphs, their figures changed by
+    ``edition`` so that a new edition changes every claim with a number."""
+    paragraphs = [
+        p
+        for seed in sorted(SEEDS.glob("*.txt"))
+        for p in seed.read_text(encoding="utf-8").split("\n\n")
+        if len(p) > 80
+    ]
+    rng = random.Random(articles)
+    folder.mkdir(exist_ok=True)
+    for number in range(articles):
+        body = rng.sample(paragraphs, k=min(12, len(paragraphs)))
+        text = f"Story {number}, edition {edition}: Acme hired {100 + edition} people.\n\n"
+        text += "\n\n".join(body).replace("2040", str(2040 + edition))
+        (folder / f"a{number:03d}.txt").write_text(text + "\n", encoding="utf-8")
+
+
+def analyze_quietly(db: Path, folder: Path) -> None:
+    connection = connect(db)
+    analyze(connection, [str(folder)], on_error=lambda path, error: None)
+    connection.close()
+
+
+def check(db: Path) -> sqlite3.Connection:
+    connection = connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    return connection
+
+
+def test_kill_9_during_analyze_keeps_the_store_whole(tmp_path: Path) -> None:
+    folder, db = tmp_path / "articles", tmp_path / "claimdesk.db"
+    write_corpus(folder, 16, edition=1)
+    analyze_quietly(db, folder)
+    connection = connect(db)
+    marked = {c.id: "verified" for c in store.stored_claims(connection)[::7]}
+    for claim, status in marked.items():
+        store.mark(connection, claim, status, by="ana")  # type: ignore[arg-type]
+    first = {s.id: s.sha256 for s in store.sources(connection)}
+    connection.close()
+    write_corpus(folder, 16, edition=2)
+
+    wal = Path(f"{db}-wal")
+    deadline = time.monotonic() + 10
+    outcomes = []
+    # Kill at growing delays, and once as soon as the write transaction reaches the WAL file.
+    for delay in (0.1, 0.4, None, 0.8):
+        process = subprocess.Popen(
+            [sys.executable, "-c", CLI, "analyze", str(folder), "--db", str(db)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        started = time.monotonic()
+        if delay is None:
+            size = wal.stat().st_size if wal.exists() else 0
+            while process.poll() is None and time.monotonic() - started < 15:
+                if wal.exists() and wal.stat().st_size > size:
+                    break
+                time.sleep(0.001)
+        else:
+            time.sleep(delay)
+        finished = process.poll() is not None
+        if not finished:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        connection = check(db)
+        now = {s.id: s.sha256 for s in store.sources(connection)}
+        # All of the analysis or none of it.
+        assert now == first or not (set(now.values()) & set(first.values()))
+        verdicts = store.verdicts(connection)
+        assert {claim: verdicts[claim].status for claim in marked} == marked
+        connection.close()
+        outcomes.append("finished" if finished else "killed")
+        if finished or time.monotonic() > deadline:
+            break
+    assert "killed" in outcomes
+    analyze_quietly(db, folder)
+    connection = check(db)
+    assert not set(s.sha256 for s in store.sources(connection)) & set(first.values())
+    assert {c: v.status for c, v in store.verdicts(connection).items()} == marked
+
+
+MARKER = """
+import sys
+import time
+from checker import store
+from checker.schema import connect
+connection = connect(sys.argv[1])
+claims = [c.id for c in store.stored_claims(connection)]
+status = sys.argv[2]
+while time.time() < float(sys.argv[5]):  # start together
+    time.sleep(0.001)
+for claim in claims[int(sys.argv[3]):int(sys.argv[4])]:
+    store.mark(connection, claim, status, by=status)
+    print(claim, flush=True)
+    time.sleep(0.002)  # a script's pace: the other process gets its turns
+"""
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Path:
+    db = tmp_path / "claimdesk.db"
+    analyze_quietly(db, SEEDS)
+    return db
+
+
+def test_kill_9_during_verdict_writes_loses_no_saved_verdict(seeded: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", MARKER, str(seeded), "disputed", "0", "100000", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    saved = [process.stdout.readline().strip() for _ in range(5)]  # wait for real progress
+    time.sleep(random.uniform(0.0, 0.05))
+    os.kill(process.pid, signal.SIGKILL)
+    rest, _ = process.communicate()
+    saved += rest.split()
+    connection = check(seeded)
+    verdicts = store.verdicts(connection)
+    assert all(verdicts[claim].status == "disputed" for claim in saved)
+    assert len(store.history(connection)) >= len(saved)
+
+
+def test_two_processes_writing_verdicts_lose_none(seeded: Path) -> None:
+    go = str(time.time() + 1.0)  # both processes are up by then
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", MARKER, str(seeded), status, start, end, go],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for status, start, end in (("verified", "0", "70"), ("disputed", "30", "100"))
+    ]
+    results = [writer.communicate(timeout=120) for writer in writers]
+    for writer, (_, err) in zip(writers, results, strict=True):
+        assert writer.returncode == 0, err
+    assert [len(out.split()) for out, _ in results] == [70, 70]
+    connection = check(seeded)
+    history = store.history(connection)
+    assert len(history) == 140
+    verdicts = store.verdicts(connection)
+    last: dict[str, str] = {}
+    for change in history:
+        last[change.claim] = change.new_status
+    assert len(verdicts) == 100
+    assert {claim: v.status for claim, v in verdicts.items()} == last
+    turns = sum(1 for x, y in itertools.pairwise(history) if x.by != y.by)
+    assert turns >= 2  # the writers really took turns
