@@ -26,7 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from bench.pairs import Pair, mrpc, stsb_news
-from checker.blocking import candidate_pairs
+from checker.blocking import candidate_pairs, claim_keys
 from checker.relate import claim_features, relate_claims
 from claims.extract import extract_claims
 from claims.ingest import text_article
@@ -75,7 +75,7 @@ def main() -> None:
     relations = relate_claims(claims, items=items)
     ours = time.perf_counter() - started
     sources = [claim.source for claim in claims]
-    candidates = candidate_pairs(items, sources)
+    candidates = candidate_pairs([claim_keys(item) for item in items], sources)
     print(f"claimdesk normalisation (once per claim, stored by analyze): {normalise:.2f} s")
     print(
         f"claimdesk comparison (blocking, scoring, relations): {ours:.2f} s, "

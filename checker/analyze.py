@@ -10,6 +10,7 @@ every claim of the store. All of it is written in one transaction at the end.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -19,10 +20,12 @@ import attrs
 from rapidfuzz import fuzz, process, utils
 
 from checker import store
+from checker.blocking import claim_keys
+from checker.normalize import Features
 from checker.records import Source, Verdict
-from checker.relate import Relation, claim_features, find_relations, keep_best
+from checker.relate import Relation, claim_features, find_relations
 from claims.extract import extract_claims
-from claims.ingest import DEFAULT_MAX_BYTES, IngestError, expand_paths, read_article
+from claims.ingest import DEFAULT_MAX_BYTES, IngestError, expand_paths, parse_article, read_bytes
 from claims.models import Article, Claim
 
 EXTRACTOR = metadata.version("claimdesk")
@@ -70,38 +73,36 @@ def analyze(
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
     extracted go to ``on_error`` and the rest is analysed."""
     known = store.sources(connection)
-    articles = _read(paths, known, max_bytes, on_error, progress)
+    articles, changes = _read(paths, known, max_bytes, on_error, progress)
     by_id = {source.id: source for source in known}
     extracted: list[store.Extracted] = []
     refreshed: list[Source] = []
-    changes: list[SourceChange] = []
-    for number, (article, location) in enumerate(articles, start=1):
+    new_items: list[Features] = []
+    for number, (article, fresh) in enumerate(articles, start=1):
         if progress:
             progress("extract", number, len(articles))
         old = by_id.get(article.source)
-        fresh = _source(article, location)
         if old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
-            same = attrs.evolve(fresh, analyzed_at=old.analyzed_at) == old
-            changes.append(SourceChange(article.source, "unchanged" if same else "refreshed"))
-            if not same:
-                refreshed.append(fresh)
+            changes.append(SourceChange(article.source, "refreshed"))  # metadata or place only
+            refreshed.append(fresh)
             continue
         try:
             claims = tuple(extract_claims(article))
+            items = [claim_features(claim) for claim in claims]
         except Exception as error:
             on_error(article.path, error)
             continue
-        extracted.append(store.Extracted(fresh, article.text, claims))
+        new_items.extend(items)
+        keys = tuple(claim_keys(item) for item in items)
+        extracted.append(store.Extracted(fresh, article.text, claims, keys))
     if not extracted and not refreshed:
-        return Outcome(tuple(changes), (), False)
+        return Outcome(tuple(sorted(changes, key=lambda c: c.source)), (), False)
 
     replaced = {item.source.id for item in extracted}
     before = {claim.id: claim for claim in store.stored_claims(connection, replaced)}
-    kept_claims = [
-        claim for claim in store.stored_claims(connection) if claim.source not in replaced
-    ]
-    new_claims = [claim for item in extracted for claim in item.claims]
-    relations = _relations(kept_claims, new_claims, progress)
+    if progress:
+        progress("compare", 0, 1)
+    relations = _relations(connection, replaced, extracted, new_items) if extracted else []
     for item in extracted:
         ids = {claim.id for claim in item.claims}
         old_ids = {i for i, claim in before.items() if claim.source == item.source.id}
@@ -120,7 +121,7 @@ def analyze(
         refreshed=refreshed,
         relations=relations,
         expected={
-            source.id: by_id[source.id].sha256 if source.id in by_id else None
+            source.id: by_id[source.id].file_sha256 if source.id in by_id else None
             for source in [item.source for item in extracted] + refreshed
         },
     )
@@ -135,13 +136,16 @@ def _read(
     max_bytes: int,
     on_error: OnError,
     progress: Progress | None,
-) -> list[tuple[Article, str]]:
-    """The articles of ``paths``, each with its resolved location and its source id in the
-    store: the stored id of the same file, else of a stored file with the same text that is no
-    longer where it was (moved), else a new id from its name, made unique."""
+) -> tuple[list[tuple[Article, Source]], list[SourceChange]]:
+    """The articles of ``paths`` to analyse, each with its source record, and the unchanged
+    sources skipped. A file keeps the source id of the same file in the store, else of a
+    stored file with the same text that is no longer where it was (moved); else it gets a new
+    id from its name, made unique. A file whose bytes, path and extractor are as stored is
+    unchanged and not even parsed."""
     by_location = {source.location: source for source in known}
     taken = {source.id for source in known}
-    result: list[tuple[Article, str]] = []
+    result: list[tuple[Article, Source]] = []
+    unchanged: list[SourceChange] = []
     seen: set[str] = set()
     used: set[str] = set()  # source ids given to a file of this run
     files = list(expand_paths(paths))
@@ -156,16 +160,24 @@ def _read(
             continue
         seen.add(location)
         try:
-            article = read_article(item, max_bytes=max_bytes)
+            data = read_bytes(item, max_bytes=max_bytes)
+            digest = hashlib.sha256(data).hexdigest()
+            old = by_location.get(location)
+            if old and (old.file_sha256, old.path, old.extractor) == (digest, item, EXTRACTOR):
+                unchanged.append(SourceChange(old.id, "unchanged"))
+                used.add(old.id)
+                continue
+            article = parse_article(data, item)
         except Exception as error:
             on_error(item, error)
             continue
-        old = by_location.get(location) or _moved(article, known, used)
+        old = old or _moved(article, known, used)
         source = old.id if old is not None else _unique(article.source, taken)
         taken.add(source)
         used.add(source)
-        result.append((attrs.evolve(article, source=source), location))
-    return result
+        article = attrs.evolve(article, source=source)
+        result.append((article, _source(article, location, digest)))
+    return result, unchanged
 
 
 def _moved(article: Article, known: Sequence[Source], used: set[str]) -> Source | None:
@@ -188,12 +200,13 @@ def _unique(base: str, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
-def _source(article: Article, location: str) -> Source:
+def _source(article: Article, location: str, file_sha256: str) -> Source:
     return Source(
         id=article.source,
         path=article.path,
         location=location,
         sha256=article.sha256,
+        file_sha256=file_sha256,
         title=article.title,
         author=article.author,
         published=article.published,
@@ -206,17 +219,20 @@ def _source(article: Article, location: str) -> Source:
 
 
 def _relations(
-    kept: Sequence[Claim], new: Sequence[Claim], progress: Progress | None
+    connection: sqlite3.Connection,
+    replaced: set[str],
+    extracted: Sequence[store.Extracted],
+    new_items: Sequence[Features],
 ) -> list[Relation]:
-    """The relations of the new claims with each other and with every kept claim."""
-    claims = [*kept, *new]
-    items = []
-    for number, claim in enumerate(claims, start=1):
-        if progress and number % 500 == 0:
-            progress("compare", number, len(claims))
-        items.append(claim_features(claim))
-    focus = range(len(kept), len(claims))
-    return find_relations(claims, items, focus=focus)
+    """The relations of the new claims with each other and with every other stored claim.
+    Blocking runs on the stored keys; only the stored claims that are a candidate of a new
+    one get their features computed."""
+    kept = [claim for claim in store.stored_claims(connection) if claim.source not in replaced]
+    keys = store.stored_keys(connection)
+    claims = [*kept, *(claim for item in extracted for claim in item.claims)]
+    all_keys = [keys[claim.id] for claim in kept] + [k for item in extracted for k in item.keys]
+    items: list[Features | None] = [None] * len(kept) + list(new_items)
+    return find_relations(claims, items, focus=range(len(kept), len(claims)), keys=all_keys)
 
 
 def _orphans(
@@ -248,5 +264,4 @@ def _orphans(
 def shown_relations(connection: sqlite3.Connection) -> list[Relation]:
     """The stored relations as they are shown: all agreements and contradictions, and the best
     few related links of each claim."""
-    kinds = dict(connection.execute("SELECT id, kind FROM claims").fetchall())
-    return keep_best(store.relations(connection), kinds)
+    return store.relations(connection, shown=True)

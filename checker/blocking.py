@@ -34,25 +34,24 @@ class Candidates:
     by_kind: dict[str, int]
 
 
-def claim_keys(item: Features) -> set[str]:
+def claim_keys(item: Features) -> frozenset[str]:
     """The blocking keys of one claim, tagged by kind: ``c:`` concept, ``a:`` actor,
-    ``q:`` quantity."""
+    ``q:`` quantity. A store keeps them, so blocking needs no features of stored claims."""
     keys = {f"c:{concept}" for concept in item.content}
     keys.update(f"a:{actor}" for actor in item.actors)
     keys.update(f"q:{q.unit}:{q.value:g}" for q in item.quantities)
-    return keys
+    return frozenset(keys)
 
 
 def candidate_pairs(
-    items: Sequence[Features],
+    keyed: Sequence[Collection[str]],
     sources: Sequence[str],
     cap: int = DEFAULT_CAP,
     focus: Collection[int] | None = None,
 ) -> Candidates:
-    """The candidate pairs of the batch; with ``focus``, only those with a claim in it (keys
-    are still counted over the whole batch, so the pairs are the batch's pairs that touch it).
-    """
-    keyed = [claim_keys(item) for item in items]
+    """The candidate pairs of claims with keys ``keyed`` (``claim_keys``); with ``focus``, only
+    those with a claim in it (keys are still counted over the whole batch, so the pairs are the
+    batch's pairs that touch it)."""
     frequency = Counter(key for keys in keyed for key in keys)
     full: set[str] = set()
     budget = PAIR_BUDGET

@@ -30,7 +30,8 @@ class Source:
     id: str = attrs.field(validator=v.instance_of(str))
     path: str = attrs.field(validator=v.instance_of(str))
     location: str = attrs.field(validator=v.instance_of(str))  # the resolved file path
-    sha256: str = attrs.field(validator=v.instance_of(str))
+    sha256: str = attrs.field(validator=v.instance_of(str))  # of the article text
+    file_sha256: str = attrs.field(validator=v.instance_of(str))  # of the file's bytes
     title: str | None = attrs.field(default=None, converter=_optional_str)
     author: str | None = attrs.field(default=None, converter=_optional_str)
     published: str | None = attrs.field(default=None, converter=_optional_str)
@@ -47,6 +48,7 @@ class Source:
             path=row["path"],
             location=row["location"],
             sha256=row["sha256"],
+            file_sha256=row["file_sha256"],
             title=row["title"],
             author=row["author"],
             published=row["published"],

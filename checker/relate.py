@@ -22,7 +22,7 @@ from typing import Literal
 
 import attrs
 
-from checker.blocking import candidate_pairs
+from checker.blocking import candidate_pairs, claim_keys
 from checker.normalize import Features, features
 from checker.scoring import similarity
 from checker.timerefs import months_of
@@ -237,29 +237,40 @@ def relate_claims(
 
 def find_relations(
     claims: Sequence[Claim],
-    items: Sequence[Features] | None = None,
+    items: Sequence[Features | None] | None = None,
     focus: Collection[int] | None = None,
+    keys: Sequence[Collection[str]] | None = None,
 ) -> list[Relation]:
-    """All relations among the candidate pairs of ``claims``, sorted by claim ids; with
-    ``focus`` (claim indices), only the pairs with at least one claim in it, so a store
-    recomputes what changed. Related links carry the rarity of their shared topic in the
-    batch as ``weight``."""
-    if items is None:
-        items = [claim_features(claim) for claim in claims]
-    candidates = candidate_pairs(items, [claim.source for claim in claims], focus=focus)
-    topics = [_topic(item) for item in items]
+    """All relations among the candidate pairs of ``claims``, sorted by claim ids.
+
+    With ``focus`` (claim indices), only the pairs with at least one claim in it, so a store
+    recomputes what changed. ``items`` are the claims' features where already computed (the
+    others are ``None``). Given the claims' blocking ``keys`` (``claim_keys``, as a store keeps
+    them), features are computed only for the claims of candidate pairs. Related links carry
+    the rarity of their shared topic in the batch as ``weight``."""
+    computed = {i: f for i, f in enumerate(items or ()) if f is not None}
+
+    def item(index: int) -> Features:
+        if index not in computed:
+            computed[index] = claim_features(claims[index])
+        return computed[index]
+
+    if keys is None:
+        keys = [claim_keys(item(index)) for index in range(len(claims))]
+    candidates = candidate_pairs(keys, [claim.source for claim in claims], focus=focus)
+    topics = [_key_topic(each) for each in keys]
     frequency = Counter(concept for topic in topics for concept in topic)
     found: list[Relation] = []
     for i, j in sorted(candidates.pairs):
-        if not may_relate(items[i], items[j]):
+        if not may_relate(item(i), item(j)):
             continue
-        verdict = judge(items[i], items[j], (claims[i].kind, claims[j].kind))
+        verdict = judge(item(i), item(j), (claims[i].kind, claims[j].kind))
         if verdict.relation == "unrelated":
             continue
         weight = 0.0
         if verdict.relation == "related":
             shared = topics[i] & topics[j]
-            weight = round(sum(math.log(len(items) / frequency[c]) for c in shared), 6)
+            weight = round(sum(math.log(len(claims) / frequency[c]) for c in shared), 6)
         found.append(_relation(claims[i], claims[j], verdict, weight))
     return sorted(found, key=lambda r: (r.a, r.b))
 
@@ -287,6 +298,15 @@ def keep_best(
 
 def _topic(item: Features) -> frozenset[str]:
     return item.content | {stem(actor) for actor in item.actors}
+
+
+def _key_topic(keys: Collection[str]) -> frozenset[str]:
+    """``_topic`` of a claim from its blocking keys: its concepts and its actors' stems."""
+    return frozenset(
+        key[2:] if key.startswith("c:") else stem(key[2:])
+        for key in keys
+        if key[:2] in ("c:", "a:")
+    )
 
 
 def _relation(x: Claim, y: Claim, verdict: Judgement, weight: float) -> Relation:

@@ -21,6 +21,7 @@ CREATE TABLE sources (
     path TEXT NOT NULL,
     location TEXT NOT NULL UNIQUE,
     sha256 TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
     title TEXT, author TEXT, published TEXT, url TEXT, outlet TEXT,
     encoding TEXT NOT NULL,
     text TEXT NOT NULL,
@@ -38,7 +39,8 @@ CREATE TABLE claims (
     kind TEXT NOT NULL CHECK (kind IN ('fact', 'speculation', 'opinion')),
     confidence REAL NOT NULL,
     cues TEXT NOT NULL,
-    attribution TEXT
+    attribution TEXT,
+    keys TEXT NOT NULL
 );
 CREATE INDEX claims_by_source ON claims(source, position);
 CREATE TABLE relations (

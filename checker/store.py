@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import attrs
 
 from checker.records import Change, Reviewed, Source, Status, Verdict
-from checker.relate import Relation
+from checker.relate import KEEP_RELATED, Relation
 from checker.schema import StoreError
 from claims.convert import converter, cue_records
 from claims.models import Claim
@@ -52,8 +52,8 @@ def _rows(connection: sqlite3.Connection, sql: str, *params: object) -> list[sql
 # -- sources and claims ------------------------------------------------------------------
 
 _SOURCE_COLUMNS = (
-    "id, path, location, sha256, title, author, published, url, outlet, encoding, extractor, "
-    "analyzed_at"
+    "id, path, location, sha256, file_sha256, title, author, published, url, outlet, encoding, "
+    "extractor, analyzed_at"
 )
 
 
@@ -188,19 +188,57 @@ def find_claim(connection: sqlite3.Connection, given: str) -> Claim:
     raise LookupError(f"claim id {given!r} is ambiguous ({', '.join(r['id'] for r in rows)}, …)")
 
 
+def stored_keys(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """Each stored claim's blocking keys (``checker.blocking.claim_keys``), by claim id."""
+    rows = connection.execute("SELECT id, keys FROM claims").fetchall()
+    return {claim: frozenset(json.loads(keys)) for claim, keys in rows}
+
+
 # -- relations -----------------------------------------------------------------------------
 
 
-def relations(connection: sqlite3.Connection) -> list[Relation]:
-    """Every stored relation, sorted by claim ids (``checker.relate.keep_best`` trims the
-    related links for display)."""
-    rows = connection.execute(
-        "SELECT a, b, relation, score, reasons, weight FROM relations ORDER BY a, b"
-    ).fetchall()
+def relations(connection: sqlite3.Connection, *, shown: bool = False) -> list[Relation]:
+    """Stored relations sorted by claim ids: all of them, or with ``shown`` only those a person
+    is shown — every agreement and contradiction and each claim's best ``KEEP_RELATED`` related
+    links, ranked as ``checker.relate.keep_best`` ranks them (speculation against a reported
+    fact first, then the rarest shared topic, then the score)."""
+    sql = "SELECT a, b, relation, score, reasons, weight FROM relations"
+    if shown:
+        sql = _SHOWN.format(keep=KEEP_RELATED)
+    rows = connection.execute(sql + " ORDER BY a, b").fetchall()
     return [
         Relation(a, b, relation, float(score), tuple(json.loads(reasons)), float(weight))
         for a, b, relation, score, reasons, weight in rows
     ]
+
+
+_SHOWN = """
+WITH links AS (
+    SELECT r.a, r.b, r.score, r.weight,
+           (x.kind != y.kind AND x.kind IN ('speculation', 'fact')
+            AND y.kind IN ('speculation', 'fact')) AS contrast
+    FROM relations r JOIN claims x ON x.id = r.a JOIN claims y ON y.id = r.b
+    WHERE r.relation = 'related'
+), ends AS (
+    SELECT a AS claim, a, b, contrast, weight, score FROM links
+    UNION ALL SELECT b AS claim, a, b, contrast, weight, score FROM links
+), ranked AS (
+    SELECT a, b, row_number() OVER (
+        PARTITION BY claim ORDER BY contrast DESC, weight DESC, score DESC, a, b
+    ) AS n FROM ends
+)
+SELECT a, b, relation, score, reasons, weight FROM relations
+WHERE relation != 'related' OR (a, b) IN (SELECT a, b FROM ranked WHERE n <= {keep})
+"""
+
+
+def relation_counts(connection: sqlite3.Connection) -> dict[str, int]:
+    """How many relations of each kind a person is shown (``relations(shown=True)``)."""
+    sql = _SHOWN.format(keep=KEEP_RELATED).replace(
+        "SELECT a, b, relation, score, reasons, weight FROM relations\nWHERE",
+        "SELECT relation, count(*) FROM relations\nWHERE",
+    )
+    return dict(connection.execute(sql + " GROUP BY relation").fetchall())
 
 
 # -- analysis --------------------------------------------------------------------------------
@@ -208,11 +246,13 @@ def relations(connection: sqlite3.Connection) -> list[Relation]:
 
 @attrs.frozen
 class Extracted:
-    """A source to write with its text and its claims (replacing what the store had)."""
+    """A source to write with its text and its claims (replacing what the store had), with
+    each claim's blocking keys."""
 
     source: Source
     text: str
     claims: tuple[Claim, ...]
+    keys: tuple[frozenset[str], ...]
 
 
 def save_analysis(
@@ -225,13 +265,13 @@ def save_analysis(
 ) -> None:
     """Write one analysis in one transaction: ``extracted`` sources replace their stored claims
     (their relations go with them and ``relations`` are the recomputed ones); ``refreshed``
-    sources only get new metadata. ``expected`` is each written source's sha256 (or ``None``
+    sources only get new metadata. ``expected`` is each written source's file sha256 (or ``None``
     for a new one) as read when the analysis began: if another process changed one since,
     nothing is written and :class:`StoreConflict` is raised."""
     with writing(connection):
         for source_id, sha in expected.items():
             row = connection.execute(
-                "SELECT sha256 FROM sources WHERE id = ?", (source_id,)
+                "SELECT file_sha256 FROM sources WHERE id = ?", (source_id,)
             ).fetchone()
             if (row[0] if row else None) != sha:
                 raise StoreConflict(
@@ -242,8 +282,14 @@ def save_analysis(
             connection.execute("DELETE FROM claims WHERE source = ?", (item.source.id,))
             connection.executemany(
                 'INSERT INTO claims (id, source, position, start, "end", quote, text, kind,'
-                " confidence, cues, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_claim_row(claim, position) for position, claim in enumerate(item.claims)],
+                " confidence, cues, attribution, keys)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (*_claim_row(claim, position), json.dumps(sorted(keys), ensure_ascii=False))
+                    for position, (claim, keys) in enumerate(
+                        zip(item.claims, item.keys, strict=True)
+                    )
+                ],
             )
         for source in refreshed:
             _put_source(connection, source, None)

@@ -102,6 +102,11 @@ def read_article(
     path: str, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Article:
     """Read one article file; raise :class:`IngestError` with a readable reason on failure."""
+    return parse_article(read_bytes(path, max_bytes=max_bytes), path, source=source)
+
+
+def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a supported article file, within the size limit."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(
@@ -110,13 +115,23 @@ def read_article(
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise IngestError(
-                path, f"too large ({size:,} bytes > limit {max_bytes:,}; raise it with --max-bytes)"
-            )
+            raise IngestError(path, _too_large(size, max_bytes))
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
         raise IngestError(path, f"cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:  # it grew after the size check
+        raise IngestError(path, _too_large(len(data), max_bytes))
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"too large ({size:,} bytes > limit {limit:,}; raise it with --max-bytes)"
+
+
+def parse_article(data: bytes, path: str, *, source: str | None = None) -> Article:
+    """The article in a file's bytes, decoded, its metadata and structure read."""
+    suffix = Path(path).suffix.lower()
     text, encoding = decode(data, path)
     # Offsets are defined on the file with newlines left as they are.
     metadata: dict[str, str | None] = {}

@@ -8,7 +8,8 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -69,13 +70,26 @@ def format_option(command: F) -> F:
     )(command)
 
 
-def open_store(run: Context, db: str, *, create: bool = False) -> sqlite3.Connection:
+@contextmanager
+def open_store(run: Context, db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """The store for one command, closed after it. A store that cannot be used (missing, not
+    a database, locked by another process for longer than the busy timeout) ends the command
+    with one line and exit 2; its own writes are transactions, so nothing is half-written."""
     try:
-        return connect(db, create=create)
+        connection = connect(db, create=create)
     except StoreError as error:
         run.report(error.path, error.reason)
         run.finish()
-        raise AssertionError("unreachable") from None
+        raise
+    try:
+        yield connection
+    except StoreError as error:
+        run.report(error.path, error.reason)
+    except sqlite3.Error as error:
+        run.report(db, f"store error: {error}")
+    finally:
+        connection.close()
+    run.finish()
 
 
 @click.command(name="analyze")
@@ -100,17 +114,10 @@ def analyze_command(run: Context, paths: tuple[str, ...], db: str, max_bytes: in
         else:
             run.unexpected(path, error)
 
-    connection = open_store(run, db, create=True)
-    try:
+    with open_store(run, db, create=True) as connection:
         outcome = analyze(connection, list(paths), max_bytes=max_bytes, on_error=on_error)
-    except StoreError as error:
-        run.report(error.path, error.reason)
-        run.finish()
-        return
-    _print_outcome(outcome)
-    _print_totals(connection, db)
-    connection.close()
-    run.finish()
+        _print_outcome(outcome)
+        _print_totals(connection, db)
 
 
 def _print_outcome(outcome: Outcome) -> None:
@@ -145,7 +152,7 @@ def _short(text: str, width: int = 60) -> str:
 def _print_totals(connection: sqlite3.Connection, db: str) -> None:
     kinds = dict(connection.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
     sources = connection.execute("SELECT count(*) FROM sources").fetchone()[0]
-    relations = Counter(relation.relation for relation in shown_relations(connection))
+    relations = store.relation_counts(connection)
     reviewed = connection.execute(
         "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim"
         " WHERE v.status != 'unreviewed'"
@@ -155,8 +162,8 @@ def _print_totals(connection: sqlite3.Connection, db: str) -> None:
     click.echo(
         f"{visible(db)}: {sources} sources, {claims} claims"
         f" ({', '.join(f'{kinds.get(k, 0)} {k}' for k in KINDS)}),"
-        f" {relations['agrees']} agree, {relations['contradicts']} contradict,"
-        f" {relations['related']} related; {reviewed} reviewed"
+        f" {relations.get('agrees', 0)} agree, {relations.get('contradicts', 0)} contradict,"
+        f" {relations.get('related', 0)} related; {reviewed} reviewed"
         + (f", {orphans} orphaned verdicts" if orphans else "")
     )
 
@@ -187,42 +194,44 @@ def claims_command(
     fmt: str,
 ) -> None:
     """List the stored claims with their verdicts and corroboration, filtered."""
-    connection = open_store(run, db)
-    if orphaned:
-        verdicts = store.orphans(connection)
+    with open_store(run, db) as connection:
+        if orphaned:
+            _print_orphans(connection, fmt)
+            return
+        known = {source.id for source in store.sources(connection)}
+        for source in sources:
+            if source not in known:
+                run.report(source, f"no such source in {db} (see `claimdesk claims`)")
+        items = store.list_claims(
+            connection, sources=sources, kind=kind, status=status, relation=relation, search=search
+        )
         if fmt == "jsonl":
-            for verdict in verdicts:
-                click.echo(dumps(verdict_record(verdict)))
-        elif verdicts:
-            rows = [[v.claim, v.source, v.status, v.by, v.at, v.quote] for v in verdicts]
-            click.echo(table(rows, ["id", "source", "status", "by", "at", "claim (gone)"]))
-        return
-    known = {source.id for source in store.sources(connection)}
-    for source in sources:
-        if source not in known:
-            run.report(source, f"no such source in {db} (see `claimdesk claims`)")
-    items = store.list_claims(
-        connection, sources=sources, kind=kind, status=status, relation=relation, search=search
-    )
-    if fmt == "jsonl":
-        for item in items:
-            click.echo(dumps(reviewed_record(item)))
-    elif items:
-        status_of = corroborate(store.stored_claims(connection), shown_relations(connection))
-        rows = [
-            [
-                item.claim.id,
-                item.claim.source,
-                item.claim.kind,
-                item.status,
-                _corroboration(status_of.get(item.claim.id)),
-                item.claim.text,
+            for item in items:
+                click.echo(dumps(reviewed_record(item)))
+        elif items:
+            status_of = corroborate(store.stored_claims(connection), shown_relations(connection))
+            rows = [
+                [
+                    item.claim.id,
+                    item.claim.source,
+                    item.claim.kind,
+                    item.status,
+                    _corroboration(status_of.get(item.claim.id)),
+                    item.claim.text,
+                ]
+                for item in items
             ]
-            for item in items
-        ]
-        click.echo(table(rows, ["id", "source", "kind", "status", "sources", "claim"]))
-    connection.close()
-    run.finish()
+            click.echo(table(rows, ["id", "source", "kind", "status", "sources", "claim"]))
+
+
+def _print_orphans(connection: sqlite3.Connection, fmt: str) -> None:
+    verdicts = store.orphans(connection)
+    if fmt == "jsonl":
+        for verdict in verdicts:
+            click.echo(dumps(verdict_record(verdict)))
+    elif verdicts:
+        rows = [[v.claim, v.source, v.status, v.by, v.at, v.quote] for v in verdicts]
+        click.echo(table(rows, ["id", "source", "status", "by", "at", "claim (gone)"]))
 
 
 def _corroboration(result: Corroboration | None) -> str:
@@ -244,16 +253,14 @@ def mark_command(
     run: Context, claim_id: str, status: Status, note: str | None, by: str, db: str
 ) -> None:
     """Record a verdict on a claim (an id or a unique start of one); kept in the history."""
-    connection = open_store(run, db)
-    try:
-        claim = store.find_claim(connection, claim_id)
-        change = store.mark(connection, claim.id, status, by=by, note=note)
-    except LookupError as error:
-        run.report(claim_id, str(error.args[0]))
-        run.finish()
-        return
-    click.echo(_change_line(change))
-    connection.close()
+    with open_store(run, db) as connection:
+        try:
+            claim = store.find_claim(connection, claim_id)
+            change = store.mark(connection, claim.id, status, by=by, note=note)
+        except LookupError as error:
+            run.report(claim_id, str(error.args[0]))
+            return
+        click.echo(_change_line(change))
 
 
 def _change_line(change: Change) -> str:
@@ -272,18 +279,9 @@ def _change_line(change: Change) -> str:
 @click.pass_obj
 def undo_command(run: Context, by: str, anyone: bool, db: str) -> None:
     """Undo the last verdict change (yours, or anyone's with --anyone); repeat to go back."""
-    connection = open_store(run, db)
-    try:
+    with open_store(run, db) as connection:
         change = store.undo(connection, by=None if anyone else by)
-    except store.StoreConflict as error:
-        run.report(error.path, error.reason)
-        run.finish()
-        return
-    if change is None:
-        click.echo("nothing to undo")
-    else:
-        click.echo(_change_line(change))
-    connection.close()
+        click.echo("nothing to undo" if change is None else _change_line(change))
 
 
 @click.command(name="history")
@@ -293,14 +291,14 @@ def undo_command(run: Context, by: str, anyone: bool, db: str) -> None:
 @click.pass_obj
 def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> None:
     """The verdict history, oldest first: of one claim, or of the whole store."""
-    connection = open_store(run, db)
-    claim = None
-    if claim_id is not None:
-        try:
-            claim = store.find_claim(connection, claim_id).id
-        except LookupError:
-            claim = claim_id  # a claim that is gone may still have a history
-    changes = store.history(connection, claim)
+    with open_store(run, db) as connection:
+        claim = None
+        if claim_id is not None:
+            try:
+                claim = store.find_claim(connection, claim_id).id
+            except LookupError:
+                claim = claim_id  # a claim that is gone may still have a history
+        changes = store.history(connection, claim)
     if fmt == "jsonl":
         for change in changes:
             click.echo(dumps(change_record(change)))
@@ -319,7 +317,6 @@ def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> No
             for c in changes
         ]
         click.echo(table(rows, ["change", "at", "by", "claim", "verdict", "note"]))
-    connection.close()
 
 
 @click.command(name="export")
@@ -329,9 +326,8 @@ def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> No
 @click.pass_obj
 def export_command(run: Context, db: str, fmt: str, output: str | None) -> None:
     """Dump the store: sources, claims with verdicts, relations, orphans, history."""
-    connection = open_store(run, db)
-    text = dumps(export_json(connection))
-    connection.close()
+    with open_store(run, db) as connection:
+        text = dumps(export_json(connection))
     if output is None:
         click.echo(text)
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from checker import store
 from checker.analyze import Outcome, analyze, shown_relations
-from checker.relate import relate_claims
+from checker.relate import keep_best, relate_claims
 from checker.schema import MIGRATIONS, StoreError, connect, migrate
 
 STORIES = Path(__file__).parent / "stories"
@@ -351,3 +352,13 @@ def test_filters(analysed: sqlite3.Connection) -> None:
     assert agreeing == expected and agreeing
     found = store.list_claims(analysed, search="RIVIAN")
     assert found and all("rivian" in i.claim.text.lower() for i in found)
+
+
+def test_shown_relations_rank_as_keep_best(db: sqlite3.Connection, articles: Path) -> None:
+    run_analyze(db, articles, STORIES)
+    kinds = dict(db.execute("SELECT id, kind FROM claims").fetchall())
+    everything = store.relations(db)
+    shown = store.relations(db, shown=True)
+    assert shown == keep_best(everything, kinds)
+    assert len(shown) < len(everything)
+    assert store.relation_counts(db) == Counter(r.relation for r in shown)

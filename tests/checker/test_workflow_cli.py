@@ -255,3 +255,19 @@ def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     code, _, err = run("claims", "--db", str(db))
     assert code == 2 and err.startswith(f"claimdesk: {db}: not a claimdesk store")
     assert db.read_text() == "not sqlite\n" * 200
+
+
+def test_a_store_locked_too_long_fails_in_one_line(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checker.schema.BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = run("mark", str(claims(db)[0]["id"]), "verified", "--db", db)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 2 and out == ""
+    assert err == f"claimdesk: {db}: store error: database is locked\n"
+    assert claims(db, "--status", "verified") == []
