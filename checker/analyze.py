@@ -73,7 +73,9 @@ def analyze(
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
     extracted go to ``on_error`` and the rest is analysed."""
     known = store.sources(connection)
-    articles, changes = _read(paths, known, max_bytes, on_error, progress)
+    database = connection.execute("PRAGMA database_list").fetchone()[2]
+    own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
+    articles, changes = _read(paths, known, max_bytes, on_error, progress, own)
     by_id = {source.id: source for source in known}
     extracted: list[store.Extracted] = []
     refreshed: list[Source] = []
@@ -136,12 +138,14 @@ def _read(
     max_bytes: int,
     on_error: OnError,
     progress: Progress | None,
+    own: set[str],
 ) -> tuple[list[tuple[Article, Source]], list[SourceChange]]:
     """The articles of ``paths`` to analyse, each with its source record, and the unchanged
     sources skipped. A file keeps the source id of the same file in the store, else of a
     stored file with the same text that is no longer where it was (moved); else it gets a new
     id from its name, made unique. A file whose bytes, path and extractor are as stored is
-    unchanged and not even parsed."""
+    unchanged and not even parsed. The store's own files (``own``) are passed over silently.
+    """
     by_location = {source.location: source for source in known}
     taken = {source.id for source in known}
     result: list[tuple[Article, Source]] = []
@@ -153,7 +157,8 @@ def _read(
         if progress:
             progress("read", number, len(files))
         if isinstance(item, IngestError):
-            on_error(item.path, item)
+            if os.path.realpath(item.path) not in own:
+                on_error(item.path, item)
             continue
         location = os.path.realpath(item)
         if location in seen:

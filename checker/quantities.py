@@ -141,7 +141,8 @@ def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:
         return False  # years are time references (checker.timerefs)
     before = text[:start].rstrip()
     last = before.rsplit(None, 1)[-1] if before else ""
-    return not (plain and last[:1].isupper() and last.isalpha() and last.lower() not in stopwords())
+    named = last[:1].isupper() and last.isalpha() and last.lower() not in stopwords()
+    return not (plain and named and last.lower() not in _tables()[2])  # "Model 3", not "Around 3"
 
 
 def _unit(

@@ -66,7 +66,7 @@ def judge(
     """The relation of two claims, its score and the reasons a person can check."""
     score = round(similarity(a, b).score, 3)
     shared = a.content & b.content
-    same_actors = not (a.entities and b.entities) or bool(a.actors & b.actors)
+    same_actors = not (_names(a, b) and _names(b, a)) or bool(a.actors & b.actors)
     conflicts = _conflicts(a, b)
     actor_concepts = _actor_stems(a, b)
     relation: Verdict
@@ -84,6 +84,13 @@ def judge(
     if {kinds[0], kinds[1]} == _CONTRAST:
         reasons.append("speculation vs reported fact")
     return Judgement(relation, score, tuple(r for r in reasons if r))
+
+
+def _names(a: Features, b: Features) -> set[str]:
+    """The entities of ``a`` that are names for this comparison: not those ``b`` writes as a
+    common word ("Container traffic ..." against "... container traffic ...": a capitalised
+    first word is often no name)."""
+    return {e for e in a.entities if e in b.entities or stem(e) not in b.content}
 
 
 def may_relate(a: Features, b: Features) -> bool:

@@ -27,6 +27,7 @@ QUANTITIES = [
     ("more than 3,100 jobs", "more than 3,100", 3100, math.inf, "jobs"),
     ("fewer than 50 stores", "fewer than 50", 0, 50, "stores"),
     ("nearly 200 employees", "nearly 200", 170, 200, "people"),
+    ("Around 1,200 dockworkers joined", "Around 1,200", 1080, 1320, "dockworker"),
 ]
 
 

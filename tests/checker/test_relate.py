@@ -41,6 +41,11 @@ CONTRADICTIONS = [
     ),
     ("No injuries were reported.", "Three workers were hurt.", "negation vs assertion: “No”"),
     (
+        "Container traffic has stopped entirely.",
+        "Port officials denied that container traffic had stopped entirely.",
+        "denial vs assertion: “denied”",
+    ),
+    (
         "Shares of Acme rose 5 percent.",
         "Shares of Acme fell 5 percent.",
         "opposite predicates: rose vs fell",
@@ -61,6 +66,10 @@ NOT_CONTRADICTIONS = [
     ("Prices did not rise.", "Prices fell."),  # a negation and an opposite cancel out
     ("The company cut 3,100 jobs.", "The company cut more than 3,000 jobs."),  # compatible bounds
     ("Apple shares rose 5 percent.", "Google shares fell 3 percent."),  # different actors
+    (
+        "Amazon invested $5 billion in the new plant.",
+        "Google invested $3 billion in the new plant.",
+    ),  # different actors, each the first word of its sentence
     (
         "The girl, whom police did not identify, was taken to the bank.",
         "The girl was taken to the bank.",

@@ -271,3 +271,13 @@ def test_a_store_locked_too_long_fails_in_one_line(
     assert code == 2 and out == ""
     assert err == f"claimdesk: {db}: store error: database is locked\n"
     assert claims(db, "--status", "verified") == []
+
+
+def test_analyze_the_folder_that_holds_the_store(tmp_path: Path, seeds: Path) -> None:
+    folder = tmp_path / "desk"
+    shutil.copytree(seeds, folder)
+    db = str(folder / "claimdesk.db")
+    assert run("analyze", str(folder), "--db", db)[0] == 0
+    code, out, err = run("analyze", str(folder), "--db", db)
+    assert (code, err) == (0, "")
+    assert "3 unchanged" in out
