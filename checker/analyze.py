@@ -69,13 +69,15 @@ def analyze(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: OnError,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> Outcome:
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
-    extracted go to ``on_error`` and the rest is analysed."""
+    extracted go to ``on_error`` and the rest is analysed. ``force`` extracts and compares
+    unchanged files again (after the rules changed)."""
     known = store.sources(connection)
     database = connection.execute("PRAGMA database_list").fetchone()[2]
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
-    articles, changes = _read(paths, known, max_bytes, on_error, progress, own)
+    articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force)
     by_id = {source.id: source for source in known}
     extracted: list[store.Extracted] = []
     refreshed: list[Source] = []
@@ -84,7 +86,7 @@ def analyze(
         if progress:
             progress("extract", number, len(articles))
         old = by_id.get(article.source)
-        if old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
+        if not force and old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
             changes.append(SourceChange(article.source, "refreshed"))  # metadata or place only
             refreshed.append(fresh)
             continue
@@ -139,6 +141,7 @@ def _read(
     on_error: OnError,
     progress: Progress | None,
     own: set[str],
+    force: bool,
 ) -> tuple[list[tuple[Article, Source]], list[SourceChange]]:
     """The articles of ``paths`` to analyse, each with its source record, and the unchanged
     sources skipped. A file keeps the source id of the same file in the store, else of a
@@ -168,7 +171,11 @@ def _read(
             data = read_bytes(item, max_bytes=max_bytes)
             digest = hashlib.sha256(data).hexdigest()
             old = by_location.get(location)
-            if old and (old.file_sha256, old.path, old.extractor) == (digest, item, EXTRACTOR):
+            if (
+                old is not None
+                and not force
+                and (old.file_sha256, old.path, old.extractor) == (digest, item, EXTRACTOR)
+            ):
                 unchanged.append(SourceChange(old.id, "unchanged"))
                 used.add(old.id)
                 continue

@@ -102,8 +102,15 @@ def open_store(run: Context, db: str, *, create: bool = False) -> Iterator[sqlit
     show_default=True,
     help="Skip files larger than this.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Extract and compare unchanged files again (after upgrading claimdesk's rules).",
+)
 @click.pass_obj
-def analyze_command(run: Context, paths: tuple[str, ...], db: str, max_bytes: int) -> None:
+def analyze_command(
+    run: Context, paths: tuple[str, ...], db: str, max_bytes: int, force: bool
+) -> None:
     """Extract, tag and compare the claims of article files or folders, into the store.
 
     Re-running is incremental: unchanged files are skipped, verdicts are kept."""
@@ -115,7 +122,9 @@ def analyze_command(run: Context, paths: tuple[str, ...], db: str, max_bytes: in
             run.unexpected(path, error)
 
     with open_store(run, db, create=True) as connection:
-        outcome = analyze(connection, list(paths), max_bytes=max_bytes, on_error=on_error)
+        outcome = analyze(
+            connection, list(paths), max_bytes=max_bytes, on_error=on_error, force=force
+        )
         _print_outcome(outcome)
         _print_totals(connection, db)
 

@@ -362,3 +362,15 @@ def test_shown_relations_rank_as_keep_best(db: sqlite3.Connection, articles: Pat
     assert shown == keep_best(everything, kinds)
     assert len(shown) < len(everything)
     assert store.relation_counts(db) == Counter(r.relation for r in shown)
+
+
+def test_force_extracts_unchanged_files_again(db: sqlite3.Connection, articles: Path) -> None:
+    run_analyze(db, articles)
+    claim = store.stored_claims(db)[0]
+    store.mark(db, claim.id, "verified", by="ana")
+    db.execute("DELETE FROM relations")  # as if the rules had changed
+    outcome = analyze(db, [str(articles)], on_error=lambda p, e: None, force=True)
+    assert outcome.count("changed") == 3 and outcome.written
+    assert all(c.added == 0 and c.removed == 0 for c in outcome.changes)
+    assert store.relations(db)
+    assert store.verdicts(db)[claim.id].status == "verified"
