@@ -7,7 +7,8 @@ Rows become models through their ``from_row`` classmethods; a change of verdict 
 from __future__ import annotations
 
 import sqlite3
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 import attrs
 from attrs import validators as v
@@ -21,6 +22,17 @@ Action = Literal["mark", "undo"]
 
 def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _row_values(
+    cls: type, row: sqlite3.Row, prefix: str = "", columns: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The values of ``cls``'s fields in ``row``: column ``prefix + name``, or the column
+    ``columns`` names for a field (``by`` is the ``reviewer`` column)."""
+    columns = columns or {}
+    return {
+        field.name: row[prefix + columns.get(field.name, field.name)] for field in attrs.fields(cls)
+    }
 
 
 @attrs.frozen
@@ -43,21 +55,7 @@ class Source:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Source:
-        return cls(
-            id=row["id"],
-            path=row["path"],
-            location=row["location"],
-            sha256=row["sha256"],
-            file_sha256=row["file_sha256"],
-            title=row["title"],
-            author=row["author"],
-            published=row["published"],
-            url=row["url"],
-            outlet=row["outlet"],
-            encoding=row["encoding"],
-            extractor=row["extractor"],
-            analyzed_at=row["analyzed_at"],
-        )
+        return cls(**_row_values(cls, row))
 
 
 @attrs.frozen
@@ -74,16 +72,9 @@ class Verdict:
     at: str = ""
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Verdict:
-        return cls(
-            claim=row["claim"],
-            source=row["source"],
-            quote=row["quote"],
-            status=row["status"],
-            note=row["note"],
-            by=row["reviewer"],
-            at=row["at"],
-        )
+    def from_row(cls, row: sqlite3.Row, prefix: str = "") -> Verdict:
+        """The verdict in ``row``; a join names its columns with ``prefix`` (``v_status``)."""
+        return cls(**_row_values(cls, row, prefix, {"by": "reviewer"}))
 
 
 @attrs.frozen
@@ -101,23 +92,11 @@ class Change:
     old_note: str | None = None
     new_note: str | None = None
     undoes: int | None = None
-    undone: bool = False
+    undone: bool = attrs.field(default=False, converter=bool)
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Change:
-        return cls(
-            seq=row["seq"],
-            claim=row["claim"],
-            at=row["at"],
-            by=row["reviewer"],
-            action=row["action"],
-            old_status=row["old_status"],
-            new_status=row["new_status"],
-            old_note=row["old_note"],
-            new_note=row["new_note"],
-            undoes=row["undoes"],
-            undone=bool(row["undone"]),
-        )
+        return cls(**_row_values(cls, row, columns={"by": "reviewer"}))
 
 
 @attrs.frozen

@@ -73,8 +73,9 @@ _CLAIM_COLUMNS = (
     'c.id, c.source, s.path, c.start, c."end", c.quote, c.text, c.kind, c.confidence, c.cues, '
     "c.attribution"
 )
-_VERDICT_COLUMNS = (
-    "v.claim, v.source AS v_source, v.quote AS v_quote, v.status, v.note, v.reviewer, v.at"
+_VERDICT_COLUMNS = ", ".join(
+    f"v.{column} AS v_{column}"
+    for column in ("claim", "source", "quote", "status", "note", "reviewer", "at")
 )
 
 
@@ -154,17 +155,7 @@ def list_claims(
 
 
 def _verdict(row: sqlite3.Row) -> Verdict | None:
-    if row["status"] is None:
-        return None
-    return Verdict(
-        claim=row["claim"],
-        source=row["v_source"],
-        quote=row["v_quote"],
-        status=row["status"],
-        note=row["note"],
-        by=row["reviewer"],
-        at=row["at"],
-    )
+    return Verdict.from_row(row, "v_") if row["v_status"] is not None else None
 
 
 def find_claim(connection: sqlite3.Connection, given: str) -> Claim:

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from checker.terminal import visible
+from claims.ingest import DEFAULT_MAX_BYTES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def max_bytes_option(command: F) -> F:
+    """``--max-bytes``: the size limit of an article file."""
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Skip files larger than this.",
+    )(command)
 
 
 class Context:

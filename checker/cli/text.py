@@ -9,13 +9,12 @@ from typing import Any, TextIO
 import cattrs
 import click
 
-from checker.cli.context import Context
+from checker.cli.context import Context, max_bytes_option
 from checker.relate import TextPair, relate_texts
 from checker.terminal import table
 from claims.convert import claim_record, converter, cue_records, dumps
 from claims.extract import extract_claims
 from claims.ingest import (
-    DEFAULT_MAX_BYTES,
     IngestError,
     expand_paths,
     read_article,
@@ -47,13 +46,7 @@ def _articles_claims(run: Context, paths: tuple[str, ...], max_bytes: int) -> It
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
 )
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Skip files larger than this.",
-)
+@max_bytes_option
 @click.pass_obj
 def extract(run: Context, paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
     """Print the claims of article files or folders (.txt, .md, .json)."""

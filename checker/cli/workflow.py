@@ -8,16 +8,15 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from checker import store
 from checker.analyze import Outcome, analyze, shown_relations
-from checker.cli.context import Context
+from checker.cli.context import Context, F, max_bytes_option
 from checker.corroboration import Corroboration, corroborate
 from checker.export import change_record, export_json, reviewed_record, verdict_record
 from checker.records import STATUSES, Change, Status
@@ -25,10 +24,9 @@ from checker.relate import RELATIONS
 from checker.schema import StoreError, connect
 from checker.terminal import table, visible
 from claims.convert import dumps
-from claims.ingest import DEFAULT_MAX_BYTES, IngestError
+from claims.ingest import IngestError
 from claims.models import KINDS
 
-F = TypeVar("F", bound=Callable[..., Any])
 SHOW_SOURCES = 20  # analyze lists new and changed sources one per line up to this many
 
 
@@ -95,13 +93,7 @@ def open_store(run: Context, db: str, *, create: bool = False) -> Iterator[sqlit
 @click.command(name="analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Skip files larger than this.",
-)
+@max_bytes_option
 @click.option(
     "--force",
     is_flag=True,

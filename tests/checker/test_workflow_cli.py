@@ -12,22 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from tests.checker.test_cli import CLAIM_KEYS as EXTRACTED_KEYS
 
-CLAIM_KEYS = [
-    "id",
-    "source",
-    "path",
-    "start",
-    "end",
-    "quote",
-    "text",
-    "kind",
-    "confidence",
-    "cues",
-    "attribution",
-    "status",
-    "note",
-]
+CLAIM_KEYS = [*EXTRACTED_KEYS, "status", "note"]
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
