@@ -1,9 +1,12 @@
-"""Time and peak memory of ``claimdesk analyze`` on the comparison benchmark's corpus.
+"""Time and peak memory of ``claimdesk analyze``, then of ``report`` and ``export``, on the
+comparison benchmark's corpus.
 
 Writes the 2,000 articles of ``bench.relate_speed.stories`` (stories of 2–3 sources built from
 MRPC / STS-B news pairs) as files, then runs the real command in a subprocess three times on a
 new store: the first analysis, a second with nothing changed, and a third after one article
-was edited. Peak memory is the largest resident set of the subprocesses.
+was edited. Then 200 verdicts are recorded and the report (Markdown, HTML, JSON) and the
+exports are written from the store. Peak memory is the largest resident set of the
+subprocesses.
 
     python -m bench.analyze_speed [--articles 2000] [--data ../shared/data]
 """
@@ -29,7 +32,8 @@ def run(*args: str) -> tuple[float, str]:
     result = subprocess.run(
         [sys.executable, "-c", CLI, *args], capture_output=True, text=True, check=True
     )
-    return time.perf_counter() - started, result.stdout.strip().splitlines()[-1]
+    lines = result.stdout.strip().splitlines()
+    return time.perf_counter() - started, lines[-1] if lines else ""
 
 
 def main() -> None:
@@ -55,6 +59,22 @@ def main() -> None:
         edited.write_text(edited.read_text(encoding="utf-8") + "\nShares rose 3 percent.\n")
         one, _ = run("analyze", str(folder), "--db", str(db))
         print(f"third analyze, one article edited: {one:.2f} s ({one / first:.1%} of the first)")
+        with sqlite3.connect(db) as connection:
+            ids = [row[0] for row in connection.execute("SELECT id FROM claims LIMIT 200")]
+        for number, claim in enumerate(ids):
+            run("mark", claim, ("verified", "disputed")[number % 2], "--db", str(db))
+        for command in (
+            ("report", "--format", "md"),
+            ("report", "--format", "html"),
+            ("report", "--format", "json"),
+            ("export", "--format", "json"),
+            ("export", "--format", "claimreview"),
+            ("export", "--format", "annotations"),
+        ):
+            target = Path(work) / "out"
+            seconds, _ = run(*command, "--db", str(db), "-o", str(target))
+            size = target.stat().st_size / 1e6
+            print(f"{' '.join(command)}: {seconds:.2f} s, {size:.1f} MB")
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"peak memory (largest subprocess): {peak:.0f} MB")
         with sqlite3.connect(db) as connection:

@@ -269,6 +269,8 @@ def find_relations(
     frequency = Counter(concept for topic in topics for concept in topic)
     found: list[Relation] = []
     for i, j in sorted(candidates.pairs):
+        if claims[i].id > claims[j].id:
+            i, j = j, i  # reasons name the claims in the relation's order ("a vs b")
         if not may_relate(item(i), item(j)):
             continue
         verdict = judge(item(i), item(j), (claims[i].kind, claims[j].kind))

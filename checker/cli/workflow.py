@@ -4,13 +4,10 @@ and ``export``. The store is ``--db``, else ``$CLAIMDESK_DB``, else ``./claimdes
 from __future__ import annotations
 
 import getpass
-import os
 import sqlite3
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
@@ -18,7 +15,7 @@ from checker import store
 from checker.analyze import Outcome, analyze, shown_relations
 from checker.cli.context import Context, F, max_bytes_option
 from checker.corroboration import Corroboration, corroborate
-from checker.export import change_record, export_json, reviewed_record, verdict_record
+from checker.export import change_record, reviewed_record, verdict_record
 from checker.records import STATUSES, Change, Status
 from checker.relate import RELATIONS
 from checker.schema import StoreError, connect
@@ -320,44 +317,10 @@ def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> No
         click.echo(table(rows, ["change", "at", "by", "claim", "verdict", "note"]))
 
 
-@click.command(name="export")
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-@click.pass_obj
-def export_command(run: Context, db: str, fmt: str, output: str | None) -> None:
-    """Dump the store: sources, claims with verdicts, relations, orphans, history."""
-    with open_store(run, db) as connection:
-        text = dumps(export_json(connection))
-    if output is None:
-        click.echo(text)
-        return
-    try:
-        write_atomically(Path(output), text + "\n")
-    except OSError as error:
-        run.report(output, f"cannot write: {error.strerror or error}")
-    run.finish()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file renamed over it)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 COMMANDS = (
     analyze_command,
     claims_command,
     mark_command,
     undo_command,
     history_command,
-    export_command,
 )

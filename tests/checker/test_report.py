@@ -1,0 +1,276 @@
+"""The credibility report (story summary, scorecards, Markdown / HTML / JSON) and the
+ClaimReview and Web Annotation exports, checked against their specifications' required fields."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import store
+from checker.analyze import analyze
+from checker.cli import main
+from checker.interop import claim_reviews, web_annotations
+from checker.report import Report, build_report, report_json
+from checker.report_html import h, render_html
+from checker.report_md import render_markdown
+from checker.schema import connect
+from checker.scorecard import CRITERIA
+
+SEED_000, SEED_001, SEED_002 = (
+    "000_2691664a77488a22",
+    "001_907246576983a4f9",
+    "002_1a2241cd6018348f",
+)
+
+
+def analysed(folder: Path, db: Path) -> sqlite3.Connection:
+    connection = connect(db)
+    analyze(connection, [str(folder)], on_error=lambda path, error: None)
+    return connection
+
+
+@pytest.fixture
+def seeds_db(tmp_path: Path, seeds: Path) -> Iterator[sqlite3.Connection]:
+    connection = analysed(seeds, tmp_path / "seeds.db")
+    yield connection
+    connection.close()
+
+
+def card(report: Report, source: str) -> dict[str, tuple[float | None, tuple[str, ...]]]:
+    item = next(s for s in report.sources if s.source.id == source)
+    return {c.key: (c.value, c.claims) for c in item.scorecard.criteria}
+
+
+def test_criteria_are_newsguards_weights() -> None:
+    assert sum(row.weight for row in CRITERIA) == 100
+    assert [row.weight for row in CRITERIA] == [22, 18, 12.5, 12.5, 10, 7.5, 7.5, 5, 5]
+
+
+def test_seeds_report_sets_the_rumour_against_the_record(seeds_db: sqlite3.Connection) -> None:
+    report = build_report(seeds_db)
+    scores = {s.source.id: s.scorecard.score for s in report.sources}
+    assert scores[SEED_000] is not None and scores[SEED_001] is not None
+    assert scores[SEED_000] < scores[SEED_001] and scores[SEED_000] < scores[SEED_002]  # type: ignore[operator]
+    profiles = {p.source: p for p in report.story.profiles}
+    assert profiles[SEED_000].kinds["speculation"] > profiles[SEED_000].claims / 3
+    assert profiles[SEED_000].unsourced > profiles[SEED_001].unsourced
+    (agreement,) = report.story.agreed
+    assert {c.source for c in agreement.claims} == {SEED_000, SEED_001}
+    brand = next(r for r in report.story.speculation if "yet-to-be-named" in r.claim.text)
+    record = " ".join(ref.text for ref in brand.record)
+    assert "Stellantis" in record and "Rivian" in record
+    assert all(ref.kind == "fact" and ref.source != SEED_000 for ref in brand.record)
+    overlap = next(o for o in report.story.overlaps if (o.a, o.b) == (SEED_001, SEED_002))
+    assert overlap.related > 0
+    sourcing = card(report, SEED_000)["sourcing"]
+    assert sourcing[0] is not None and sourcing[0] < card(report, SEED_002)["sourcing"][0]  # type: ignore[operator]
+
+
+def test_verdicts_move_the_score(seeds_db: sqlite3.Connection) -> None:
+    before = card(build_report(seeds_db), SEED_000)
+    assert before["false_content"][0] == 1.0 and before["corrections"][0] is None
+    claims = [c for c in store.stored_claims(seeds_db) if c.source == SEED_000]
+    store.mark(seeds_db, claims[0].id, "disputed", by="ana")
+    after = card(build_report(seeds_db), SEED_000)
+    assert after["false_content"][0] == pytest.approx(2 / 3, abs=1e-3)
+    assert after["false_content"][1] == (claims[0].id,)
+    assert after["corrections"] == (0.0, (claims[0].id,))
+
+
+STORY = """---
+title: Opinion: the port strike shows what is wrong
+author: Sam Writer
+---
+The strike at the Port of Halden is a disgrace. Union leaders said 2,300 members walked out.
+Insiders say the talks may collapse. The port authority confirmed that shipments stopped.
+
+Correction: An earlier version of this article misstated the number of strikers.
+"""
+
+
+def test_scorecard_rules_on_an_article(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "op.md").write_text(STORY, encoding="utf-8")
+    report = build_report(analysed(tmp_path / "a", tmp_path / "a.db"))
+    criteria = card(report, "op")
+    assert criteria["news_opinion"][0] == 1.0  # labelled opinion in its title
+    assert criteria["corrections"][0] == 1.0
+    assert criteria["byline"][0] == 1.0
+    assert criteria["headline"][0] is not None
+    for key in ("ownership", "advertising", "in_charge"):
+        assert criteria[key][0] is None
+    sourcing_value, weak = criteria["sourcing"]
+    assert sourcing_value is not None and 0 < sourcing_value < 1
+    quotes = {c.id: c.quote for c in store.stored_claims(connect(tmp_path / "a.db"))}
+    assert any("talks may collapse" in quotes[i] for i in weak)
+    item = report.sources[0].scorecard
+    assessed = [c for c in item.criteria if c.assessed]
+    assert item.assessable == sum(c.weight for c in assessed)
+    assert item.score == pytest.approx(100 * item.earned / item.assessable, abs=0.1)
+
+
+HOSTILE = (
+    "Acme <script>alert('x')</script> cut 3,100 jobs | at `its` plant.\n\n"
+    "# Not a heading: the \x1b[31mred\x1b[0m union said **nothing** [link](http://x).\n"
+)
+
+
+@pytest.fixture
+def hostile_report(tmp_path: Path) -> Report:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "calm.txt").write_text("Acme cut 1,300 jobs at its plant.\n", encoding="utf-8")
+    return build_report(analysed(folder, tmp_path / "h.db"))
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.links: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+        if tag not in ("meta", "br", "img", "link"):
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes {self.open[-1:]}"
+        self.open.pop()
+
+
+def test_html_is_self_contained_and_escapes_article_text(hostile_report: Report) -> None:
+    page = render_html(hostile_report)
+    parser = Page()
+    parser.feed(page)
+    assert parser.open == []  # every element closed, properly nested
+    assert "script" not in parser.tags and parser.links == []
+    for section in ("At a glance", "What is contested", "Scorecards", "How the score is computed"):
+        assert f"<h2>{section}" in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "\x1b" not in page and "\\x1b[31m" in page
+    assert len(re.findall(r'<mark class="k-\w+ s-', page)) == len(hostile_report.items)
+    (contest,) = hostile_report.story.contested
+    first, second = ("3,100", "1,300") if "3,100" in contest.a.text else ("1,300", "3,100")
+    assert contest.reasons[0] == f"number differs: {first} vs {second} (jobs)"
+    assert h(contest.reasons[0]) in page
+
+
+def test_markdown_cannot_be_broken_by_article_text(hostile_report: Report) -> None:
+    text = render_markdown(hostile_report)
+    assert "\x1b" not in text and "<script>" not in text
+    table = [
+        line for line in text.splitlines() if line.startswith("| ") and "criterion" not in line
+    ]
+    for line in table:
+        cells = re.split(r"(?<!\\)\|", line)
+        assert len(cells) in (6, 8, 12), line  # claims-table, scorecard and overview widths
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert not any("Not a heading" in line for line in headings)
+    assert "\\`its\\`" in text
+
+
+def test_json_report_has_the_same_numbers(seeds_db: sqlite3.Connection) -> None:
+    report = build_report(seeds_db)
+    data = json.loads(json.dumps(report_json(report)))
+    assert data["schema"] == "claimdesk-report/1"
+    for item, source in zip(report.sources, data["sources"], strict=True):
+        assert source["scorecard"]["score"] == item.scorecard.score
+        criteria = source["scorecard"]["criteria"]
+        assert [c["key"] for c in criteria] == [row.key for row in CRITERIA]
+        assert all({"weight", "value", "points", "detail", "claims"} <= set(c) for c in criteria)
+    assert len(data["story"]["agreed"]) == len(report.story.agreed)
+
+
+def test_claimreview_has_the_required_fields(seeds_db: sqlite3.Connection) -> None:
+    claims = store.stored_claims(seeds_db)
+    store.mark(seeds_db, claims[0].id, "verified", by="ana", note="checked")
+    store.mark(seeds_db, claims[1].id, "disputed", by="ben")
+    items = store.list_claims(seeds_db)
+    sources = {s.id: s for s in store.sources(seeds_db)}
+    reviews = claim_reviews(items, sources, organisation="Desk")
+    assert len(reviews) == 2
+    for review in reviews:
+        assert review["@context"] == "https://schema.org"
+        assert review["@type"] == "ClaimReview"
+        assert review["claimReviewed"] in {c.text for c in claims}
+        assert review["reviewRating"]["@type"] == "Rating"
+        assert review["reviewRating"]["alternateName"] in ("Verified", "Disputed")
+        assert "ratingValue" not in review["reviewRating"]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", review["datePublished"])
+        assert review["author"] == {"@type": "Organization", "name": "Desk"}
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert review["itemReviewed"]["appearance"]["url"].startswith("urn:claimdesk:source:")
+    assert reviews[0]["reviewBody"] == "checked"
+    by_person = claim_reviews(items, sources, review_url="https://desk.example/r/{id}")
+    assert by_person[1]["author"] == {"@type": "Person", "name": "ben"}
+    assert by_person[1]["url"] == f"https://desk.example/r/{claims[1].id}"
+
+
+def test_web_annotations_select_the_exact_words(seeds_db: sqlite3.Connection) -> None:
+    claims = store.stored_claims(seeds_db)
+    store.mark(seeds_db, claims[0].id, "disputed", by="ana", note="no source")
+    items = store.list_claims(seeds_db)
+    sources = {s.id: s for s in store.sources(seeds_db)}
+    texts = {s: store.source_text(seeds_db, s) for s in sources}
+    found = web_annotations(items, sources, texts)
+    assert len(found) == len(items)
+    for annotation, item in zip(found, items, strict=True):
+        assert annotation["@context"] == "http://www.w3.org/ns/anno.jsonld"
+        assert annotation["type"] == "Annotation" and annotation["id"].endswith(item.claim.id)
+        quote, position = annotation["target"]["selector"]
+        text = texts[item.claim.source]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        assert text[position["start"] : position["end"]] == quote["exact"] == item.claim.quote
+        assert text[: position["start"]].endswith(quote["prefix"])
+        assert text[position["end"] :].startswith(quote["suffix"])
+        assert annotation["body"][0] == {
+            "type": "TextualBody",
+            "purpose": "tagging",
+            "value": item.claim.kind,
+        }
+    first = found[0]
+    assert first["motivation"] == "assessing"
+    assert [b["purpose"] for b in first["body"]] == ["tagging", "assessing", "commenting"]
+    assert found[1]["motivation"] == "tagging"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_report_and_export_commands(tmp_path: Path, seeds: Path) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds, folder)
+    db = str(tmp_path / "c.db")
+    assert run("analyze", str(folder), "--db", db)[0] == 0
+    code, out, err = run("report", "--db", db)
+    assert code == 0, err
+    assert out.startswith("# Credibility report: 3 sources")
+    assert "## How the score is computed" in out
+    target = tmp_path / "report.html"
+    assert run("report", "--db", db, "--format", "html", "-o", str(target)) == (0, "", "")
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, out, _ = run("report", "--db", db, "--format", "json")
+    assert json.loads(out)["schema"] == "claimdesk-report/1"
+    claim = json.loads(run("claims", "--db", db, "--format", "jsonl")[1].splitlines()[0])["id"]
+    run("mark", claim, "verified", "--db", db)
+    code, out, _ = run("export", "--db", db, "--format", "claimreview", "--org", "Desk")
+    assert [r["claimReviewed"] for r in json.loads(out)] != []
+    code, out, _ = run("export", "--db", db, "--format", "annotations")
+    assert (
+        len(json.loads(out))
+        == len(run("claims", "--db", db, "--format", "jsonl")[1].split("\n")) - 1
+    )
