@@ -37,7 +37,7 @@ RELATIONS: tuple[RelationKind, ...] = ("agrees", "contradicts", "related")
 AGREE = 0.3  # score from which two claims state the same proposition (best MRPC F1)
 RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
 FRAME = 0.5  # share of the smaller claim's concepts the other must have for a contradiction
-_CONTRAST = {"speculation", "fact"}  # the kinds that set a rumour against the record
+CONTRAST = {"speculation", "fact"}  # the kinds that set a rumour against the record
 KEEP_RELATED = 4  # related links kept per claim
 
 
@@ -81,7 +81,7 @@ def judge(
         reasons = [_actors(a, b), _shared(a, shared - actor_concepts, "shared topic")]
     else:
         return Judgement("unrelated", score, ())
-    if {kinds[0], kinds[1]} == _CONTRAST:
+    if {kinds[0], kinds[1]} == CONTRAST:
         reasons.append("speculation vs reported fact")
     return Judgement(relation, score, tuple(r for r in reasons if r))
 
@@ -295,7 +295,7 @@ def keep_best(
     ranked: dict[str, list[tuple[tuple[bool, float, float], int]]] = defaultdict(list)
     for index, relation in enumerate(relations):
         if relation.relation == "related":
-            contrast = {kinds[relation.a], kinds[relation.b]} == _CONTRAST
+            contrast = {kinds[relation.a], kinds[relation.b]} == CONTRAST
             rank = (contrast, relation.weight, relation.score)
             ranked[relation.a].append((rank, -index))
             ranked[relation.b].append((rank, -index))

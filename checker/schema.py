@@ -94,15 +94,25 @@ class StoreError(Exception):
 
 
 def connect(
-    path: str | Path, *, create: bool = True, migrations: Sequence[str] = MIGRATIONS
+    path: str | Path,
+    *,
+    create: bool = True,
+    migrations: Sequence[str] = MIGRATIONS,
+    any_thread: bool = False,
 ) -> sqlite3.Connection:
     """An open, migrated store. With ``create=False`` a missing file is an error rather than
-    a new empty store (for commands that only read)."""
+    a new empty store (for commands that only read). ``any_thread`` lets other threads use
+    the connection; the caller then makes sure only one does at a time."""
     name = str(path)
     if not create and not Path(name).exists():
         raise StoreError(name, "no store here; run `claimdesk analyze PATH...` first")
     try:
-        connection = sqlite3.connect(name, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        connection = sqlite3.connect(
+            name,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=not any_thread,
+        )
     except sqlite3.Error as error:
         raise StoreError(name, f"cannot open: {error}") from None
     try:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import attrs
 
 from checker.records import Change, Reviewed, Source, Status, Verdict
-from checker.relate import KEEP_RELATED, Relation
+from checker.relate import KEEP_RELATED, Relation, keep_best
 from checker.schema import StoreError
 from claims.convert import converter, cue_records
 from claims.models import Claim
@@ -158,6 +158,22 @@ def _verdict(row: sqlite3.Row) -> Verdict | None:
     return Verdict.from_row(row, "v_") if row["v_status"] is not None else None
 
 
+def reviewed(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Reviewed]:
+    """The claims with these ids and their verdicts, in the order given (unknown ids left out)."""
+    found: dict[str, Reviewed] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = _rows(
+            connection,
+            f"SELECT {_CLAIM_COLUMNS}, {_VERDICT_COLUMNS} FROM claims c"
+            " JOIN sources s ON s.id = c.source LEFT JOIN verdicts v ON v.claim = c.id"
+            f" WHERE c.id IN ({', '.join('?' * len(chunk))})",
+            *chunk,
+        )
+        found.update((row["id"], Reviewed(claim_from_row(row), _verdict(row))) for row in rows)
+    return [found[i] for i in ids if i in found]
+
+
 def find_claim(connection: sqlite3.Connection, given: str) -> Claim:
     """The claim with id ``given``, or the only one whose id starts with it (at least 4
     characters); ``LookupError`` with a readable reason otherwise."""
@@ -179,9 +195,20 @@ def find_claim(connection: sqlite3.Connection, given: str) -> Claim:
     raise LookupError(f"claim id {given!r} is ambiguous ({', '.join(r['id'] for r in rows)}, …)")
 
 
-def stored_keys(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
-    """Each stored claim's blocking keys (``checker.blocking.claim_keys``), by claim id."""
-    rows = connection.execute("SELECT id, keys FROM claims").fetchall()
+def stored_keys(
+    connection: sqlite3.Connection, ids: Sequence[str] | None = None
+) -> dict[str, frozenset[str]]:
+    """Stored claims' blocking keys (``checker.blocking.claim_keys``), by claim id: all, or
+    those of ``ids``."""
+    if ids is None:
+        rows = connection.execute("SELECT id, keys FROM claims").fetchall()
+    else:
+        rows = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows += connection.execute(
+                f"SELECT id, keys FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
     return {claim: frozenset(json.loads(keys)) for claim, keys in rows}
 
 
@@ -221,6 +248,38 @@ WITH links AS (
 SELECT a, b, relation, score, reasons, weight FROM relations
 WHERE relation != 'related' OR (a, b) IN (SELECT a, b FROM ranked WHERE n <= {keep})
 """
+
+
+def relations_of(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Relation]:
+    """The shown relations that touch these claims: their agreements and contradictions and
+    the related links among the best of either claim (as ``relations(shown=True)``, but
+    ranked only among the links of the claims concerned)."""
+    wanted = set(ids)
+    found: dict[tuple[str, str], Relation] = {}
+    for start in range(0, len(ids), 400):
+        chunk = ids[start : start + 400]
+        marks = ", ".join("?" * len(chunk))
+        rows = connection.execute(
+            "SELECT a, b, relation, score, reasons, weight FROM relations"
+            f" WHERE a IN ({marks}) UNION SELECT a, b, relation, score, reasons, weight"
+            f" FROM relations WHERE b IN ({marks})",
+            [*chunk, *chunk],
+        ).fetchall()
+        for a, b, relation, score, reasons, weight in rows:
+            found[(a, b)] = Relation(
+                a, b, relation, float(score), tuple(json.loads(reasons)), float(weight)
+            )
+    others = sorted({claim for pair in found for claim in pair})
+    kinds: dict[str, str] = {}
+    for start in range(0, len(others), 500):
+        chunk = others[start : start + 500]
+        kinds.update(
+            connection.execute(
+                f"SELECT id, kind FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        )
+    kept = keep_best(sorted(found.values(), key=lambda r: (r.a, r.b)), kinds)  # type: ignore[arg-type]
+    return [r for r in kept if r.a in wanted or r.b in wanted]
 
 
 def relation_counts(connection: sqlite3.Connection) -> dict[str, int]:
@@ -337,6 +396,20 @@ def _claim_row(claim: Claim, position: int) -> tuple[object, ...]:
 def verdicts(connection: sqlite3.Connection) -> dict[str, Verdict]:
     rows = _rows(connection, "SELECT * FROM verdicts ORDER BY claim")
     return {row["claim"]: Verdict.from_row(row) for row in rows}
+
+
+def verdicts_of(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Verdict]:
+    """The verdicts of these claims, by claim id (claims without one left out)."""
+    found: dict[str, Verdict] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = _rows(
+            connection,
+            f"SELECT * FROM verdicts WHERE claim IN ({', '.join('?' * len(chunk))})",
+            *chunk,
+        )
+        found.update((row["claim"], Verdict.from_row(row)) for row in rows)
+    return found
 
 
 def orphans(connection: sqlite3.Connection) -> list[Verdict]:

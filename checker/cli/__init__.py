@@ -7,7 +7,7 @@ from importlib import metadata
 
 import click
 
-from checker.cli import output, text, workflow
+from checker.cli import output, review, text, workflow
 from checker.cli.context import Context
 
 
@@ -20,5 +20,12 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = Context(debug)
 
 
-for command in (*workflow.COMMANDS, *output.COMMANDS, text.extract, text.tag, text.relate):
+for command in (
+    *workflow.COMMANDS,
+    review.review_command,
+    *output.COMMANDS,
+    text.extract,
+    text.tag,
+    text.relate,
+):
     main.add_command(command)

@@ -3,8 +3,6 @@ scripts and the fact-checking ecosystem. Files are written whole or not at all."
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -13,6 +11,7 @@ from checker import store
 from checker.cli.context import Context, F
 from checker.cli.workflow import db_option, open_store
 from checker.export import export_json
+from checker.files import write_atomically
 from checker.interop import claim_reviews, web_annotations
 from checker.report import build_report, report_json
 from checker.report_html import render_html
@@ -92,20 +91,6 @@ def export_command(
                 value = web_annotations(items, sources, texts)
     emit(run, dumps(value), output)
     run.finish()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file renamed over it)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 COMMANDS = (report_command, export_command)

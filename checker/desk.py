@@ -1,0 +1,233 @@
+"""What the review desk shows, without any UI: light rows for every claim, filters, and the
+detail of one claim (its paragraph, cues, attribution, numbers and what other sources say).
+
+Rows are plain tuples read in one query each, so a store of 50,000 claims loads in a fraction
+of a second; the full models are built only for the claim being looked at.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+
+import attrs
+
+from checker import store
+from checker.quantities import find_quantities
+from checker.records import Reviewed
+from checker.relate import CONTRAST, KEEP_RELATED, Relation
+from checker.timerefs import find_times
+from checker.words import stopwords
+
+PARAGRAPH_LIMIT = 1200  # characters of context shown around a claim in a long paragraph
+_WORD = re.compile(r"[\w$%][\w$%.,'’]*[\w%]|[\w$%]")
+
+
+@attrs.frozen
+class DeskRow:
+    """One line of the claims table."""
+
+    id: str
+    source: str
+    position: int
+    kind: str
+    status: str
+    noted: bool
+    text: str
+    agreeing_sources: int = 0  # other sources with a claim that agrees
+    contradictions: int = 0
+
+    @property
+    def corroboration(self) -> str:
+        if self.contradictions:
+            return "contradicted"
+        return f"{self.agreeing_sources + 1} agree" if self.agreeing_sources else "single"
+
+
+def load_rows(connection: sqlite3.Connection) -> list[DeskRow]:
+    """Every stored claim as a row, source by source in reading order."""
+    claims = connection.execute(
+        "SELECT c.id, c.source, c.position, c.kind, coalesce(v.status, 'unreviewed'),"
+        " v.note IS NOT NULL, c.text FROM claims c LEFT JOIN verdicts v ON v.claim = c.id"
+        " ORDER BY c.source, c.position"
+    ).fetchall()
+    source_of = {row[0]: row[1] for row in claims}
+    agreeing: dict[str, set[str]] = defaultdict(set)
+    contradictions: dict[str, int] = defaultdict(int)
+    for a, b, relation in connection.execute(
+        "SELECT a, b, relation FROM relations WHERE relation != 'related'"
+    ):
+        if relation == "agrees":
+            agreeing[a].add(source_of[b])
+            agreeing[b].add(source_of[a])
+        else:
+            contradictions[a] += 1
+            contradictions[b] += 1
+    return [
+        DeskRow(
+            claim_id,
+            source,
+            position,
+            kind,
+            status,
+            bool(noted),
+            text,
+            len(agreeing[claim_id]),
+            contradictions[claim_id],
+        )
+        for claim_id, source, position, kind, status, noted, text in claims
+    ]
+
+
+@attrs.frozen
+class DeskFilter:
+    """What the table shows: all fields optional, combined with "and"."""
+
+    source: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    contradicted_only: bool = False
+    unreviewed_only: bool = False
+    search: str = ""
+
+    def keeps(self, row: DeskRow) -> bool:
+        return (
+            (self.source is None or row.source == self.source)
+            and (self.kind is None or row.kind == self.kind)
+            and (self.status is None or row.status == self.status)
+            and (not self.contradicted_only or row.contradictions > 0)
+            and (not self.unreviewed_only or row.status == "unreviewed")
+            and (not self.search or self.search.lower() in row.text.lower())
+        )
+
+    def describe(self) -> str:
+        parts = [
+            f"{name}: {value}"
+            for name, value in (
+                ("source", self.source),
+                ("kind", self.kind),
+                ("status", self.status),
+                ("search", self.search or None),
+            )
+            if value
+        ]
+        if self.contradicted_only:
+            parts.append("contradicted only")
+        if self.unreviewed_only:
+            parts.append("unreviewed only")
+        return ", ".join(parts) or "all claims"
+
+
+SORTS: dict[str, str] = {
+    "reading order": "source",
+    "status": "status",
+    "kind": "kind",
+    "corroboration": "corroboration",
+    "text": "text",
+}
+
+
+def sort_rows(rows: Sequence[DeskRow], by: str) -> list[DeskRow]:
+    """Rows in reading order, or by status / kind / corroboration / text (then reading order)."""
+    order = {"unreviewed": 0, "disputed": 1, "verified": 2}
+    keys = {
+        "source": lambda r: (r.source, r.position),
+        "status": lambda r: (order.get(r.status, 3), r.source, r.position),
+        "kind": lambda r: (r.kind, r.source, r.position),
+        "corroboration": lambda r: (-r.contradictions, -r.agreeing_sources, r.source, r.position),
+        "text": lambda r: (r.text.lower(), r.source, r.position),
+    }
+    return sorted(rows, key=keys[by])
+
+
+@attrs.frozen
+class Neighbour:
+    """A claim of another source and how it relates to the one looked at."""
+
+    relation: Relation
+    other: Reviewed
+    mine_only: tuple[tuple[int, int], ...]  # spans of the looked-at claim's text not in other
+    theirs_only: tuple[tuple[int, int], ...]  # spans of the other claim's text not in mine
+
+
+@attrs.frozen
+class Detail:
+    item: Reviewed
+    paragraph: tuple[int, int]  # the span of article text shown around the claim
+    context: str  # that text
+    numbers: tuple[str, ...]
+    neighbours: tuple[Neighbour, ...]
+
+
+def detail(connection: sqlite3.Connection, claim_id: str) -> Detail:
+    """Everything the detail pane shows about one claim."""
+    (item,) = store.reviewed(connection, [claim_id])
+    claim = item.claim
+    text = store.source_text(connection, claim.source)
+    start = text.rfind("\n", 0, claim.start) + 1
+    end = text.find("\n", claim.end)
+    end = len(text) if end < 0 else end
+    start = max(start, claim.start - PARAGRAPH_LIMIT // 2)
+    end = min(end, claim.end + PARAGRAPH_LIMIT // 2)
+    numbers = [f"{q.text} ({q.label()})" for q in find_quantities(claim.text)]
+    numbers += [f"{t.text} ({t.kind})" for t in find_times(claim.text)]
+    relations = _relations_of(connection, claim_id, claim.kind)
+    others = {
+        r.claim.id: r for r in store.reviewed(connection, [_other(r, claim_id) for r in relations])
+    }
+    neighbours = []
+    for relation in relations:
+        other = others[_other(relation, claim_id)]
+        mine, theirs = differing_words(claim.text, other.claim.text)
+        neighbours.append(Neighbour(relation, other, mine, theirs))
+    return Detail(item, (start, end), text[start:end], tuple(numbers), tuple(neighbours))
+
+
+def _other(relation: Relation, claim_id: str) -> str:
+    return relation.b if relation.a == claim_id else relation.a
+
+
+_ORDER = {"contradicts": 0, "agrees": 1, "related": 2}
+
+
+def _relations_of(connection: sqlite3.Connection, claim_id: str, kind: str) -> list[Relation]:
+    """The claim's agreements and contradictions, and its best related links ranked as
+    ``checker.relate.keep_best`` ranks them."""
+    rows = connection.execute(
+        "SELECT r.a, r.b, r.relation, r.score, r.reasons, r.weight, o.kind FROM relations r"
+        " JOIN claims o ON o.id = CASE WHEN r.a = ? THEN r.b ELSE r.a END"
+        " WHERE r.a = ? UNION ALL SELECT r.a, r.b, r.relation, r.score, r.reasons, r.weight,"
+        " o.kind FROM relations r JOIN claims o ON o.id = r.a WHERE r.b = ?",
+        (claim_id, claim_id, claim_id),
+    ).fetchall()
+    decided, related = [], []
+    for a, b, relation, score, reasons, weight, other_kind in rows:
+        found = Relation(a, b, relation, float(score), tuple(json.loads(reasons)), float(weight))
+        if relation != "related":
+            decided.append(found)
+        else:
+            contrast = {kind, other_kind} == CONTRAST
+            related.append(((not contrast, -found.weight, -found.score, a, b), found))
+    best = [found for _, found in sorted(related)[:KEEP_RELATED]]
+    return sorted(decided + best, key=lambda r: (_ORDER[r.relation], -r.score, r.a, r.b))
+
+
+def differing_words(
+    a: str, b: str
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Spans of the words of ``a`` that ``b`` does not have, and of ``b`` that ``a`` does not
+    (case-insensitive, function words left alone): what to highlight side by side."""
+    words_a, words_b = _words(a), _words(b)
+    set_a = {w for _, _, w in words_a}
+    set_b = {w for _, _, w in words_b}
+    return (
+        tuple((s, e) for s, e, w in words_a if w not in set_b and w not in stopwords()),
+        tuple((s, e) for s, e, w in words_b if w not in set_a and w not in stopwords()),
+    )
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower().rstrip(".,")) for m in _WORD.finditer(text)]

@@ -1,0 +1,261 @@
+"""Pilot tests of the review desk: each action, then a look at the store to see it was saved."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sqlite3
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, OptionList
+
+from checker import store
+from checker.analyze import analyze
+from checker.schema import connect
+from tui.app import ReviewApp
+from tui.dialogs import FilterDialog, HelpScreen, TextDialog
+from tui.screens.article import ArticleScreen
+from tui.screens.desk import DeskScreen
+from tui.widgets.claim_list import ClaimList
+from tui.widgets.detail import DetailPane
+
+SIZE = (150, 48)
+Scenario = Callable[[Pilot[None], ReviewApp], Awaitable[None]]
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Path:
+    db = tmp_path_factory.mktemp("desk") / "seeds.db"
+    connection = connect(db)
+    analyze(connection, [str(seeds)], on_error=lambda path, error: None)
+    connection.close()
+    return db
+
+
+@pytest.fixture
+def db(template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "claimdesk.db"
+    with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target
+
+
+def drive(db: Path, scenario: Scenario, paths: tuple[str, ...] = ()) -> None:
+    async def main() -> None:
+        app = ReviewApp(str(db), "ana", paths)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await scenario(pilot, app)
+
+    asyncio.run(main())
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the workers (loading, scoring, writes) are done and the screen updated."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def desk(app: ReviewApp) -> DeskScreen:
+    screen = app.screen
+    assert isinstance(screen, DeskScreen)
+    return screen
+
+
+def claims(app: ReviewApp) -> ClaimList:
+    return desk(app).query_one(ClaimList)
+
+
+def verdicts(db: Path) -> dict[str, tuple[str, str | None, str]]:
+    connection = connect(db)
+    try:
+        return {c: (v.status, v.note, v.by) for c, v in store.verdicts(connection).items()}
+    finally:
+        connection.close()
+
+
+def test_desk_opens_with_every_claim(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        assert len(claims(app).rows) == 116
+        assert claims(app).has_focus
+        pane = desk(app).query_one(DetailPane)
+        assert pane.detail is not None and pane.detail.item.claim.id == claims(app).rows[0].id
+
+    drive(db, scenario)
+
+
+def test_mark_keys_save_to_the_store(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        first = claims(app).rows[0].id
+        second = claims(app).rows[1].id
+        await pilot.press("v")
+        await settle(pilot)
+        assert verdicts(db)[first][0] == "verified"
+        assert claims(app).rows[0].status == "verified"
+        await pilot.press("j", "d")
+        await settle(pilot)
+        assert verdicts(db)[second] == ("disputed", None, "ana")
+        await pilot.press("u")
+        await settle(pilot)
+        assert verdicts(db)[second][0] == "unreviewed"
+
+    drive(db, scenario)
+
+
+def test_note_and_undo(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        first = claims(app).rows[0].id
+        await pilot.press("d", "n")
+        await settle(pilot)
+        assert isinstance(app.screen, TextDialog)
+        app.screen.query_one(Input).value = "no [b]source[/b] given"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert verdicts(db)[first] == ("disputed", "no [b]source[/b] given", "ana")
+        assert claims(app).rows[0].noted
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert verdicts(db)[first] == ("disputed", None, "ana")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert verdicts(db)[first][0] == "unreviewed"
+        connection = connect(db)
+        actions = [c.action for c in store.history(connection)]
+        connection.close()
+        assert actions == ["mark", "mark", "undo", "undo"]
+
+    drive(db, scenario)
+
+
+def test_search_and_filter(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, TextDialog)
+        app.screen.query_one(Input).value = "stellantis"
+        await pilot.press("enter")
+        await settle(pilot)
+        found = claims(app).rows
+        assert found and all("stellantis" in r.text.lower() for r in found)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FilterDialog)
+        app.screen.query_one("#filter-unreviewed", Checkbox).value = True
+        await pilot.click("#filter-apply")
+        await settle(pilot)
+        assert desk(app).filter.unreviewed_only and desk(app).filter.search == "stellantis"
+        await pilot.press("v")  # marked, still shown until the filter is applied again
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.click("#filter-apply")
+        await settle(pilot)
+        assert len(claims(app).rows) == len(found) - 1
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.click("#filter-clear")
+        await settle(pilot)
+        assert len(claims(app).rows) == len(found)
+
+    drive(db, scenario)
+
+
+def test_source_panel_filters_and_scores(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        panel = desk(app).query_one("#sources", OptionList)
+        assert panel.option_count == 4
+        panel.focus()
+        panel.highlighted = 2
+        await pilot.press("enter")
+        await settle(pilot)
+        assert {r.source for r in claims(app).rows} == {"001_907246576983a4f9"}
+        scores = desk(app).query_one("#sources").scores  # type: ignore[attr-defined]
+        assert scores["000_2691664a77488a22"] < scores["002_1a2241cd6018348f"]
+
+    drive(db, scenario)
+
+
+def test_enter_jumps_to_a_claim_of_another_source(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        target = next(r for r in claims(app).rows if "previously invested in Rivian" in r.text)
+        claims(app).select(target.id)
+        await settle(pilot)
+        pane = desk(app).query_one(DetailPane)
+        assert pane.detail is not None
+        agreeing = [n for n in pane.detail.neighbours if n.relation.relation == "agrees"]
+        assert agreeing and agreeing[0].other.claim.source == "001_907246576983a4f9"
+        await pilot.press("enter")  # to the other sources' claims
+        await settle(pilot)
+        await pilot.press("enter")  # to the first of them: the agreement
+        await settle(pilot)
+        current = claims(app).current
+        assert current is not None and current.id == agreeing[0].other.claim.id
+        await pilot.press("v")
+        await settle(pilot)
+        assert verdicts(db)[current.id][0] == "verified"
+
+    drive(db, scenario)
+
+
+def test_next_unreviewed_sort_article_report_help(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.press("v", "right_square_bracket")
+        await settle(pilot)
+        assert claims(app).cursor == 1
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert claims(app).cursor == 1  # the first claim is reviewed: nothing before
+        await pilot.press("s")
+        await settle(pilot)
+        assert desk(app).sort_by == "status"
+        assert claims(app).rows[-1].status == "verified"
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")
+        await pilot.press("r")
+        await settle(pilot)
+        assert (db.parent / "claimdesk-report.html").read_text().startswith("<!DOCTYPE html>")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen)
+
+    drive(db, scenario)
+
+
+def test_review_with_paths_analyses_first(tmp_path: Path, seeds: Path) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(seeds, folder)
+    db = tmp_path / "new.db"
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await settle(pilot)
+        assert len(claims(app).rows) == 116
+
+    drive(db, scenario, paths=(str(folder),))
+    assert verdicts(db) == {}
+
+
+def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(
+        "Acme [bold red]cut[/] 3,100 jobs \x1b[2J at its plant, the union said.\n"
+    )
+    db = tmp_path / "h.db"
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await settle(pilot)
+        row = claims(app).rows[0]
+        assert "[bold red]" in row.text
+        line = claims(app).render_line(1).text
+        assert "[bold red]cut[/]" in line and "\x1b" not in line and "\\x1b" in line
+
+    drive(db, scenario, paths=(str(folder),))

@@ -1,0 +1,124 @@
+"""Small modal dialogs: a note, a search, the filter, and the help screen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from checker.desk import DeskFilter
+from checker.records import STATUSES
+from claims.models import KINDS
+
+
+class TextDialog(ModalScreen[str | None]):
+    """One line of text: a note on a verdict, or a search. ``escape`` cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.title_text))
+            yield Input(value=self.value, placeholder=self.placeholder, id="dialog-input")
+            yield Label(Text("enter saves · escape cancels", style="dim"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FilterDialog(ModalScreen[DeskFilter | None]):
+    """Source, kind, status, contradicted only, unreviewed only."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: DeskFilter, sources: Sequence[str]) -> None:
+        super().__init__()
+        self.current = current
+        self.sources = sources
+
+    def compose(self) -> ComposeResult:
+        current = self.current
+        with Vertical(classes="dialog"):
+            yield Label("Filter claims")
+            yield Select(
+                [(source, source) for source in self.sources],
+                prompt="any source",
+                value=current.source if current.source else Select.NULL,
+                id="filter-source",
+            )
+            yield Select(
+                [(kind, kind) for kind in KINDS],
+                prompt="any kind",
+                value=current.kind or Select.NULL,
+                id="filter-kind",
+            )
+            yield Select(
+                [(status, status) for status in STATUSES],
+                prompt="any status",
+                value=current.status or Select.NULL,
+                id="filter-status",
+            )
+            yield Checkbox("contradicted only", current.contradicted_only, id="filter-contradicted")
+            yield Checkbox("unreviewed only", current.unreviewed_only, id="filter-unreviewed")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", id="filter-apply")
+                yield Button("Clear", id="filter-clear")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "filter-clear":
+            self.dismiss(DeskFilter(search=self.current.search))
+            return
+        self.dismiss(
+            DeskFilter(
+                source=self._choice("#filter-source"),
+                kind=self._choice("#filter-kind"),
+                status=self._choice("#filter-status"),
+                contradicted_only=self.query_one("#filter-contradicted", Checkbox).value,
+                unreviewed_only=self.query_one("#filter-unreviewed", Checkbox).value,
+                search=self.current.search,
+            )
+        )
+
+    def _choice(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return value if isinstance(value, str) else None
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the desk."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, keys: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        text = Text("claimdesk review — keys\n\n", style="bold")
+        for key, description in self.keys:
+            text.append(f"{key:>14}  ", style="bold cyan")
+            text.append(f"{description}\n")
+        text.append("\nEvery verdict is saved to the store the moment it is made.", style="dim")
+        with Vertical(classes="dialog help"):
+            yield Static(text)
+            yield Label(Text("escape closes", style="dim"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,343 @@
+"""The review desk: sources · claims · detail. Store reads for the claim in view run here (a
+few milliseconds); loading, analysis, scoring, verdicts and the report run in worker threads,
+and a verdict shows on screen only once it is committed."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import attrs
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+
+from checker import store
+from checker.analyze import Outcome, analyze
+from checker.desk import SORTS, DeskFilter, DeskRow, detail, load_rows, sort_rows
+from checker.files import write_atomically
+from checker.records import Change, Status
+from checker.report import build_report, source_scorecard
+from checker.report_html import render_html
+from checker.schema import StoreError, connect
+from tui.dialogs import FilterDialog, TextDialog
+from tui.screens.article import ArticleScreen
+from tui.widgets.claim_list import ClaimList
+from tui.widgets.detail import DetailPane
+from tui.widgets.sources import SourcesPanel
+
+KEYS: tuple[tuple[str, str, str, str], ...] = (
+    # key, action, footer label, description (help screen and command palette)
+    ("v", "mark('verified')", "Verified", "mark the claim verified"),
+    ("d", "mark('disputed')", "Disputed", "mark the claim disputed"),
+    ("u", "mark('unreviewed')", "Unreviewed", "set the claim back to unreviewed"),
+    ("n", "note", "Note", "write a note on the claim's verdict"),
+    ("ctrl+z", "undo", "Undo", "undo your last verdict change"),
+    ("slash", "search", "Search", "show only claims containing a text"),
+    ("f", "filter", "Filter", "filter by source, kind, status, contradicted or unreviewed"),
+    ("right_square_bracket", "next_unreviewed(1)", "Next unrev.", "next unreviewed claim"),
+    ("left_square_bracket", "next_unreviewed(-1)", "Prev unrev.", "previous unreviewed claim"),
+    ("s", "sort", "Sort", "sort by reading order, status, kind, corroboration or text"),
+    ("a", "article", "Article", "the whole article, claims coloured by kind and status"),
+    ("r", "report", "Report", "write the credibility report (HTML) next to the store"),
+)
+SHOWN = {"v", "d", "n", "ctrl+z", "slash", "f", "right_square_bracket", "a", "r"}
+
+
+class DeskScreen(Screen[None]):
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
+        *(
+            Binding(key, action, label, show=key in SHOWN, id=action.split("(")[0] + key)
+            for key, action, label, _ in KEYS
+        ),
+        Binding("enter", "related", "Other sources", show=False),
+    ]
+
+    def __init__(self, db: str, reviewer: str, paths: Sequence[str] = (), max_bytes: int = 0):
+        super().__init__()
+        self.db = db
+        self.reviewer = reviewer
+        self.paths = list(paths)
+        self.max_bytes = max_bytes
+        self.rows: list[DeskRow] = []
+        self.filter = DeskFilter()
+        self.sort_by = "source"
+        self.reader: sqlite3.Connection | None = None
+        self.writer: sqlite3.Connection | None = None
+        self.write_lock = threading.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield SourcesPanel(id="sources")
+            with Vertical(id="main"):
+                yield Static(id="status-line")
+                yield ProgressBar(id="progress", show_eta=False)
+                yield ClaimList(id="claims")
+                yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#progress").display = False
+        self.query_one(ClaimList).focus()
+        if self.paths:
+            self._analyze()
+        else:
+            self._open()
+
+    def on_unmount(self) -> None:
+        for connection in (self.reader, self.writer):
+            if connection is not None:
+                connection.close()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        try:
+            self.reader = connect(self.db, create=bool(self.paths))
+            self.writer = connect(self.db, any_thread=True)
+        except StoreError as error:
+            self.app.exit(message=f"claimdesk: {error.path}: {error.reason}", return_code=2)
+            return
+        self._status("loading claims…")
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        connection = connect(self.db)
+        try:
+            rows = load_rows(connection)
+        finally:
+            connection.close()
+        self.app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: list[DeskRow]) -> None:
+        self.rows = rows
+        self.query_one(SourcesPanel).show(rows)
+        self._refresh_view()
+        self._score()
+
+    @work(thread=True, exclusive=True, group="score")
+    def _score(self) -> None:
+        connection = connect(self.db)
+        try:
+            for source in store.sources(connection):
+                card = source_scorecard(connection, source)
+                self.app.call_from_thread(self.query_one(SourcesPanel).score, source.id, card.score)
+        finally:
+            connection.close()
+
+    @work(thread=True, exclusive=True, group="analyze")
+    def _analyze(self) -> None:
+        errors: list[str] = []
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, stage, done, total)
+
+        connection = connect(self.db)
+        try:
+            outcome = analyze(
+                connection,
+                self.paths,
+                max_bytes=self.max_bytes or 20 * 1024 * 1024,
+                on_error=lambda path, error: errors.append(f"{path}: {error}"),
+                progress=progress,
+            )
+        except (StoreError, sqlite3.Error) as error:
+            self.app.call_from_thread(self.notify, f"analysis failed: {error}", severity="error")
+            outcome = None
+        finally:
+            connection.close()
+        self.app.call_from_thread(self._analysed, outcome, errors)
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self._status(f"analysing: {stage} {done}/{total}")
+
+    def _analysed(self, outcome: Outcome | None, errors: list[str]) -> None:
+        self.query_one("#progress").display = False
+        for error in errors[:5]:
+            self.notify(error, severity="warning", timeout=8)
+        if outcome is not None:
+            states = ", ".join(
+                f"{outcome.count(s)} {s}"
+                for s in ("new", "changed", "unchanged")
+                if outcome.count(s)
+            )
+            self.notify(f"analysed: {states or 'nothing'}")
+        self._open()
+
+    # -- the view -------------------------------------------------------------------------------
+
+    def _refresh_view(self, keep: str | None = None) -> None:
+        claims = self.query_one(ClaimList)
+        keep = keep or (claims.current.id if claims.current else None)
+        view = sort_rows([r for r in self.rows if self.filter.keeps(r)], self.sort_by)
+        claims.show(view, keep)
+        self._status()
+
+    def _status(self, text: str | None = None) -> None:
+        if text is None:
+            shown = len(self.query_one(ClaimList).rows)
+            unreviewed = sum(1 for r in self.rows if r.status == "unreviewed")
+            text = (
+                f"{shown} of {len(self.rows)} claims · {self.filter.describe()} · sorted by"
+                f" {self.sort_by} · {unreviewed} unreviewed · reviewer {self.reviewer}"
+            )
+        self.query_one("#status-line", Static).update(Text(text))
+
+    @on(ClaimList.Highlighted)
+    def _show_detail(self, event: ClaimList.Highlighted) -> None:
+        pane = self.query_one(DetailPane)
+        if event.row is None or self.reader is None:
+            pane.show(None)
+            return
+        pane.show(detail(self.reader, event.row.id))
+
+    @on(SourcesPanel.Chosen)
+    def _choose_source(self, event: SourcesPanel.Chosen) -> None:
+        self.filter = attrs.evolve(self.filter, source=event.source)
+        self._refresh_view()
+        self.query_one(ClaimList).focus()
+
+    @on(DetailPane.Jump)
+    def _jump(self, event: DetailPane.Jump) -> None:
+        claims = self.query_one(ClaimList)
+        if not claims.select(event.claim_id):
+            self.filter = DeskFilter()
+            self._refresh_view(keep=event.claim_id)
+            claims.select(event.claim_id)
+        claims.focus()
+
+    # -- verdicts -------------------------------------------------------------------------------
+
+    def action_mark(self, status: Status) -> None:
+        row = self.query_one(ClaimList).current
+        if row is not None:
+            self._write(lambda c: store.mark(c, row.id, status, by=self.reviewer))
+
+    def action_note(self) -> None:
+        row = self.query_one(ClaimList).current
+        if row is None or self.reader is None:
+            return
+        verdict = store.verdicts_of(self.reader, [row.id]).get(row.id)
+        current = verdict.note if verdict and verdict.note else ""
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                status: Status = verdict.status if verdict else "unreviewed"
+                self._write(lambda c: store.mark(c, row.id, status, by=self.reviewer, note=note))
+
+        self.app.push_screen(TextDialog(f"Note on {row.id}", current, "empty clears"), save)
+
+    def action_undo(self) -> None:
+        self._write(lambda c: store.undo(c, by=self.reviewer))
+
+    @work(thread=True, group="write")
+    def _write(self, change: Callable[[sqlite3.Connection], Change | None]) -> None:
+        assert self.writer is not None
+        try:
+            with self.write_lock:
+                done = change(self.writer)
+        except (LookupError, StoreError, sqlite3.Error) as error:
+            self.app.call_from_thread(self.notify, f"not saved: {error}", severity="error")
+            return
+        self.app.call_from_thread(self._saved, done)
+
+    def _saved(self, change: Change | None) -> None:
+        if change is None:
+            self.notify("nothing to undo")
+            return
+        verdict = (
+            store.verdicts_of(self.reader, [change.claim]).get(change.claim)
+            if self.reader
+            else None
+        )
+        for index, row in enumerate(self.rows):
+            if row.id == change.claim:
+                updated = attrs.evolve(
+                    row,
+                    status=verdict.status if verdict else "unreviewed",
+                    noted=bool(verdict and verdict.note),
+                )
+                self.rows[index] = updated
+                self.query_one(ClaimList).replace(updated)
+                break
+        verb = "undone" if change.action == "undo" else "saved"
+        self.notify(f"{change.claim}: {change.old_status} → {change.new_status} ({verb})")
+        self._status()
+
+    # -- moving and finding ---------------------------------------------------------------------
+
+    def action_related(self) -> None:
+        """From the claims, ``enter`` moves to the other sources' claims, where it jumps."""
+        neighbours = self.query_one("#detail-neighbours", OptionList)
+        if self.query_one(ClaimList).has_focus and neighbours.option_count:
+            neighbours.focus()
+            neighbours.highlighted = 0
+
+    def action_next_unreviewed(self, step: int) -> None:
+        claims = self.query_one(ClaimList)
+        index = claims.cursor + step
+        while 0 <= index < len(claims.rows):
+            if claims.rows[index].status == "unreviewed":
+                claims.select(claims.rows[index].id)
+                return
+            index += step
+        self.notify("no more unreviewed claims this way")
+
+    def action_search(self) -> None:
+        def apply(text: str | None) -> None:
+            if text is not None:
+                self.filter = attrs.evolve(self.filter, search=text.strip())
+                self._refresh_view()
+
+        self.app.push_screen(TextDialog("Search claims", self.filter.search, "text"), apply)
+
+    def action_filter(self) -> None:
+        def apply(chosen: DeskFilter | None) -> None:
+            if chosen is not None:
+                self.filter = chosen
+                self._refresh_view()
+
+        sources = sorted({row.source for row in self.rows})
+        self.app.push_screen(FilterDialog(self.filter, sources), apply)
+
+    def action_sort(self) -> None:
+        order = list(SORTS.values())
+        self.sort_by = order[(order.index(self.sort_by) + 1) % len(order)]
+        self._refresh_view()
+
+    def action_article(self) -> None:
+        row = self.query_one(ClaimList).current
+        if row is None or self.reader is None:
+            return
+        items = store.list_claims(self.reader, sources=[row.source])
+        text = store.source_text(self.reader, row.source)
+        self.app.push_screen(ArticleScreen(row.source, text, items, row.id))
+
+    def action_report(self) -> None:
+        self.notify("writing the report…")
+        self._report()
+
+    @work(thread=True, exclusive=True, group="report")
+    def _report(self) -> None:
+        target = Path(self.db).with_name(Path(self.db).stem + "-report.html")
+        connection = connect(self.db)
+        try:
+            write_atomically(target, render_html(build_report(connection)))
+        except OSError as error:
+            self.app.call_from_thread(self.notify, f"report not written: {error}", severity="error")
+            return
+        finally:
+            connection.close()
+        self.app.call_from_thread(self.notify, f"report written: {target}")
