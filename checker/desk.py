@@ -47,19 +47,34 @@ class DeskRow:
         return f"{self.agreeing_sources + 1} agree" if self.agreeing_sources else "single"
 
 
-def load_rows(connection: sqlite3.Connection) -> list[DeskRow]:
-    """Every stored claim as a row, source by source in reading order."""
-    claims = connection.execute(
+def load_rows(connection: sqlite3.Connection, limit: int | None = None) -> list[DeskRow]:
+    """Every stored claim as a row, source by source in reading order; or only the first
+    ``limit`` of them (a first screenful while the rest loads)."""
+    sql = (
         "SELECT c.id, c.source, c.position, c.kind, coalesce(v.status, 'unreviewed'),"
         " v.note IS NOT NULL, c.text FROM claims c LEFT JOIN verdicts v ON v.claim = c.id"
         " ORDER BY c.source, c.position"
-    ).fetchall()
+    )
+    claims = connection.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
     source_of = {row[0]: row[1] for row in claims}
+    relations_sql = "SELECT a, b, relation FROM relations WHERE relation != 'related'"
+    if limit:
+        marks = ", ".join("?" * len(source_of))
+        relations = connection.execute(
+            f"{relations_sql} AND (a IN ({marks}) OR b IN ({marks}))", [*source_of, *source_of]
+        ).fetchall()
+        others = {x for a, b, _ in relations for x in (a, b)} - set(source_of)
+        source_of.update(
+            connection.execute(
+                f"SELECT id, source FROM claims WHERE id IN ({', '.join('?' * len(others))})",
+                sorted(others),
+            ).fetchall()
+        )
+    else:
+        relations = connection.execute(relations_sql).fetchall()
     agreeing: dict[str, set[str]] = defaultdict(set)
     contradictions: dict[str, int] = defaultdict(int)
-    for a, b, relation in connection.execute(
-        "SELECT a, b, relation FROM relations WHERE relation != 'related'"
-    ):
+    for a, b, relation in relations:
         if relation == "agrees":
             agreeing[a].add(source_of[b])
             agreeing[b].add(source_of[a])

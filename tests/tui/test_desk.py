@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, OptionList
+from textual.widgets import Checkbox, Input
 
 from checker import store
 from checker.analyze import analyze
@@ -21,6 +21,7 @@ from tui.screens.article import ArticleScreen
 from tui.screens.desk import DeskScreen
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.detail import DetailPane
+from tui.widgets.sources import SourcesPanel
 
 SIZE = (150, 48)
 Scenario = Callable[[Pilot[None], ReviewApp], Awaitable[None]]
@@ -166,15 +167,14 @@ def test_search_and_filter(db: Path) -> None:
 
 def test_source_panel_filters_and_scores(db: Path) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
-        panel = desk(app).query_one("#sources", OptionList)
-        assert panel.option_count == 4
+        panel = desk(app).query_one(SourcesPanel)
+        assert panel.count == 4
         panel.focus()
-        panel.highlighted = 2
-        await pilot.press("enter")
+        await pilot.press("j", "j", "enter")
         await settle(pilot)
         assert {r.source for r in claims(app).rows} == {"001_907246576983a4f9"}
-        scores = desk(app).query_one("#sources").scores  # type: ignore[attr-defined]
-        assert scores["000_2691664a77488a22"] < scores["002_1a2241cd6018348f"]
+        low, high = panel.scores["000_2691664a77488a22"], panel.scores["002_1a2241cd6018348f"]
+        assert low is not None and high is not None and low < high
 
     drive(db, scenario)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 
 from checker import store
@@ -48,6 +50,9 @@ KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("a", "article", "Article", "the whole article, claims coloured by kind and status"),
     ("r", "report", "Report", "write the credibility report (HTML) next to the store"),
 )
+FIRST_ROWS = 300  # claims shown at once while the rest of a large store loads
+SCORE_BATCH = 0.5  # seconds of scoring between updates of the sources panel
+DETAIL_DELAY = 0.05  # seconds the cursor rests on a claim before its detail is drawn
 SHOWN = {"v", "d", "n", "ctrl+z", "slash", "f", "right_square_bracket", "a", "r"}
 
 
@@ -72,6 +77,10 @@ class DeskScreen(Screen[None]):
         self.reader: sqlite3.Connection | None = None
         self.writer: sqlite3.Connection | None = None
         self.write_lock = threading.Lock()
+        self._pending: Timer | None = None
+        # (seconds from key to commit, from key to the row showing it) of each write, for
+        # bench/ui_speed.py
+        self.write_latency: list[tuple[float, float]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,13 +88,11 @@ class DeskScreen(Screen[None]):
             yield SourcesPanel(id="sources")
             with Vertical(id="main"):
                 yield Static(id="status-line")
-                yield ProgressBar(id="progress", show_eta=False)
                 yield ClaimList(id="claims")
                 yield DetailPane(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#progress").display = False
         self.query_one(ClaimList).focus()
         if self.paths:
             self._analyze()
@@ -111,28 +118,43 @@ class DeskScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
+        """A first screenful at once, then every claim (sources, filters and sorting need
+        them all)."""
         connection = connect(self.db)
         try:
-            rows = load_rows(connection)
+            first = load_rows(connection, limit=FIRST_ROWS)
+            if len(first) == FIRST_ROWS:
+                self.app.call_from_thread(self._loaded, first, False)
+            rows = load_rows(connection) if len(first) == FIRST_ROWS else first
         finally:
             connection.close()
-        self.app.call_from_thread(self._loaded, rows)
+        self.app.call_from_thread(self._loaded, rows, True)
 
-    def _loaded(self, rows: list[DeskRow]) -> None:
+    def _loaded(self, rows: list[DeskRow], complete: bool) -> None:
         self.rows = rows
-        self.query_one(SourcesPanel).show(rows)
         self._refresh_view()
-        self._score()
+        if complete:
+            self.query_one(SourcesPanel).show(rows)
+            self._score()
+        else:
+            self._status(f"{len(rows)} claims shown, loading the rest…")
 
     @work(thread=True, exclusive=True, group="score")
     def _score(self) -> None:
+        """Scores source by source, handed to the panel in batches so the UI stays fluid."""
         connection = connect(self.db)
+        found: dict[str, float | None] = {}
+        last = time.monotonic()
         try:
             for source in store.sources(connection):
-                card = source_scorecard(connection, source)
-                self.app.call_from_thread(self.query_one(SourcesPanel).score, source.id, card.score)
+                found[source.id] = source_scorecard(connection, source).score
+                if time.monotonic() - last > SCORE_BATCH:
+                    self.app.call_from_thread(self.query_one(SourcesPanel).score, found)
+                    found, last = {}, time.monotonic()
+                time.sleep(0)  # let the UI thread take the interpreter between sources
         finally:
             connection.close()
+        self.app.call_from_thread(self.query_one(SourcesPanel).score, found)
 
     @work(thread=True, exclusive=True, group="analyze")
     def _analyze(self) -> None:
@@ -158,13 +180,17 @@ class DeskScreen(Screen[None]):
         self.app.call_from_thread(self._analysed, outcome, errors)
 
     def _progress(self, stage: str, done: int, total: int) -> None:
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = True
+        bars = self.query("#progress").results(ProgressBar)
+        bar = next(bars, None)
+        if bar is None:  # shown only while analysing: an idle bar still animates
+            bar = ProgressBar(id="progress", show_eta=False)
+            self.query_one("#main").mount(bar, after="#status-line")
         bar.update(total=max(total, 1), progress=done)
         self._status(f"analysing: {stage} {done}/{total}")
 
     def _analysed(self, outcome: Outcome | None, errors: list[str]) -> None:
-        self.query_one("#progress").display = False
+        for bar in self.query("#progress"):
+            bar.remove()
         for error in errors[:5]:
             self.notify(error, severity="warning", timeout=8)
         if outcome is not None:
@@ -195,16 +221,25 @@ class DeskScreen(Screen[None]):
             )
         self.query_one("#status-line", Static).update(Text(text))
 
-    @on(ClaimList.Highlighted)
-    def _show_detail(self, event: ClaimList.Highlighted) -> None:
-        pane = self.query_one(DetailPane)
-        if event.row is None or self.reader is None:
-            pane.show(None)
-            return
-        pane.show(detail(self.reader, event.row.id))
+    @on(ClaimList.Moved)
+    def _show_detail(self, event: ClaimList.Moved) -> None:
+        # Drawn once the cursor rests: holding j scrolls the list without redrawing the pane
+        # for every claim passed.
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(DETAIL_DELAY, self._draw_detail)
 
-    @on(SourcesPanel.Chosen)
-    def _choose_source(self, event: SourcesPanel.Chosen) -> None:
+    def _draw_detail(self) -> None:
+        self._pending = None
+        row = self.query_one(ClaimList).current
+        pane = self.query_one(DetailPane)
+        if row is None or self.reader is None:
+            pane.show(None)
+        else:
+            pane.show(detail(self.reader, row.id))
+
+    @on(SourcesPanel.Picked)
+    def _choose_source(self, event: SourcesPanel.Picked) -> None:
         self.filter = attrs.evolve(self.filter, source=event.source)
         self._refresh_view()
         self.query_one(ClaimList).focus()
@@ -242,8 +277,13 @@ class DeskScreen(Screen[None]):
     def action_undo(self) -> None:
         self._write(lambda c: store.undo(c, by=self.reviewer))
 
-    @work(thread=True, group="write")
     def _write(self, change: Callable[[sqlite3.Connection], Change | None]) -> None:
+        self._run_write(change, time.perf_counter())
+
+    @work(thread=True, group="write")
+    def _run_write(
+        self, change: Callable[[sqlite3.Connection], Change | None], started: float
+    ) -> None:
         assert self.writer is not None
         try:
             with self.write_lock:
@@ -251,9 +291,10 @@ class DeskScreen(Screen[None]):
         except (LookupError, StoreError, sqlite3.Error) as error:
             self.app.call_from_thread(self.notify, f"not saved: {error}", severity="error")
             return
-        self.app.call_from_thread(self._saved, done)
+        committed = time.perf_counter() - started
+        self.app.call_from_thread(self._saved, done, started, committed)
 
-    def _saved(self, change: Change | None) -> None:
+    def _saved(self, change: Change | None, started: float = 0.0, committed: float = 0.0) -> None:
         if change is None:
             self.notify("nothing to undo")
             return
@@ -272,6 +313,7 @@ class DeskScreen(Screen[None]):
                 self.rows[index] = updated
                 self.query_one(ClaimList).replace(updated)
                 break
+        self.write_latency.append((committed, time.perf_counter() - started))
         verb = "undone" if change.action == "undo" else "saved"
         self.notify(f"{change.claim}: {change.old_status} → {change.new_status} ({verb})")
         self._status()

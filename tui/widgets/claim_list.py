@@ -1,5 +1,5 @@
 """The claims table: a virtual list that draws only the lines on screen, so 50,000 claims
-scroll as smoothly as 50. Text is drawn as plain segments, never parsed as markup, with control
+scroll as smoothly as 50 (the sources panel is one too). Text is drawn as plain segments, never parsed as markup, with control
 characters shown as ``\\xNN``."""
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ STATUS_STYLES = {
 COLUMNS = (("status", 11), ("kind", 12), ("sources", 13), ("source", 16))
 
 
-class ClaimList(ScrollView, can_focus=True):
-    """Rows of claims with a cursor; posts :class:`ClaimList.Highlighted` when it moves."""
+class VirtualList(ScrollView, can_focus=True):
+    """Rows under a header line with a cursor, drawn only where they are on screen. A subclass
+    says how to draw a row (``draw``); the list posts :class:`VirtualList.Highlighted` when
+    the cursor moves and :class:`VirtualList.Chosen` on ``action_choose``."""
 
     BINDINGS = [
         Binding("up,k", "cursor(-1)", "Up", show=False),
@@ -40,11 +42,106 @@ class ClaimList(ScrollView, can_focus=True):
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
     ]
-    DEFAULT_CSS = """
-    ClaimList { height: 1fr; }
-    """
+    HEADER = ""
+    CHOOSE_ON_CLICK = False  # a click also chooses the row (a subclass binds enter to choose)
 
     class Highlighted(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class Chosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.count = 0
+        self.cursor = 0
+
+    def resize_rows(self, count: int, cursor: int = 0) -> None:
+        self.count = count
+        self.virtual_size = Size(self.size.width, count + 1)
+        self.cursor = max(0, min(cursor, count - 1))
+        self._moved()
+        self.refresh()
+
+    def draw(self, index: int, width: int, base: Style) -> list[Segment]:
+        raise NotImplementedError
+
+    def action_cursor(self, step: int) -> None:
+        self._go(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._go(self.cursor + direction * max(1, self.size.height - 2))
+
+    def action_jump(self, where: int) -> None:
+        self._go(self.count - 1 if where < 0 else where)
+
+    def _go(self, index: int) -> None:
+        if not self.count:
+            return
+        index = max(0, min(index, self.count - 1))
+        if index != self.cursor:
+            self.cursor = index
+            self._moved()
+
+    def _moved(self) -> None:
+        visible = self.size.height - 1
+        top = self.scroll_offset.y
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif visible > 0 and self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False)
+        self.refresh()
+        self.post_message(self.Highlighted(self.cursor))
+
+    def action_choose(self) -> None:
+        if self.count:
+            self.post_message(self.Chosen(self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y >= 1 and self.scroll_offset.y + event.y - 1 < self.count:
+            self._go(self.scroll_offset.y + event.y - 1)
+            if self.CHOOSE_ON_CLICK:
+                self.action_choose()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.count + 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y == 0:
+            return Strip(
+                [Segment(self.HEADER[:width].ljust(width), Style(bold=True, underline=True))]
+            )
+        index = self.scroll_offset.y + y - 1
+        if index >= self.count:
+            return Strip([Segment(" " * width)])
+        cursor = index == self.cursor
+        base = (
+            Style(reverse=True)
+            if cursor and self.has_focus
+            else Style(bgcolor="grey23")
+            if cursor
+            else Style()
+        )
+        return Strip(self.draw(index, width, base)).crop(0, width)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class ClaimList(VirtualList):
+    """The claims; posts :class:`ClaimList.Moved` with the row under the cursor."""
+
+    HEADER = "".join(name.ljust(size) for name, size in COLUMNS) + "claim"
+
+    class Moved(Message):
         def __init__(self, row: DeskRow | None) -> None:
             super().__init__()
             self.row = row
@@ -52,19 +149,13 @@ class ClaimList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[DeskRow] = []
-        self.cursor = 0
         self._index: dict[str, int] = {}
-
-    # -- content ----------------------------------------------------------------------------
 
     def show(self, rows: list[DeskRow], keep: str | None = None) -> None:
         """Replace the rows; keep the cursor on claim ``keep`` when it is still there."""
         self.rows = rows
         self._index = {row.id: i for i, row in enumerate(rows)}
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
-        self.cursor = self._index.get(keep, 0) if keep else 0
-        self._moved()
-        self.refresh()
+        self.resize_rows(len(rows), self._index.get(keep, 0) if keep else 0)
 
     def replace(self, row: DeskRow) -> None:
         """One row changed (a verdict): redraw only its line."""
@@ -73,7 +164,7 @@ class ClaimList(ScrollView, can_focus=True):
             self.rows[index] = row
             self.refresh_line(index + 1 - self.scroll_offset.y)
             if index == self.cursor:
-                self.post_message(self.Highlighted(row))
+                self.post_message(self.Moved(row))
 
     @property
     def current(self) -> DeskRow | None:
@@ -87,61 +178,12 @@ class ClaimList(ScrollView, can_focus=True):
         self._moved()
         return True
 
-    # -- movement -----------------------------------------------------------------------------
+    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
+        event.stop()
+        self.post_message(self.Moved(self.current))
 
-    def action_cursor(self, step: int) -> None:
-        self._go(self.cursor + step)
-
-    def action_page(self, direction: int) -> None:
-        self._go(self.cursor + direction * max(1, self.size.height - 2))
-
-    def action_jump(self, where: int) -> None:
-        self._go(len(self.rows) - 1 if where < 0 else where)
-
-    def _go(self, index: int) -> None:
-        if not self.rows:
-            return
-        index = max(0, min(index, len(self.rows) - 1))
-        if index != self.cursor:
-            self.cursor = index
-            self._moved()
-
-    def _moved(self) -> None:
-        visible = self.size.height - 1
-        top = self.scroll_offset.y
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif visible > 0 and self.cursor >= top + visible:
-            self.scroll_to(y=self.cursor - visible + 1, animate=False)
-        self.refresh()
-        self.post_message(self.Highlighted(self.current))
-
-    def on_click(self, event: events.Click) -> None:
-        if event.y >= 1:
-            self._go(self.scroll_offset.y + event.y - 1)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows) + 1)
-
-    # -- drawing ------------------------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if y == 0:
-            header = "".join(name.ljust(size) for name, size in COLUMNS) + "claim"
-            return Strip([Segment(header[:width].ljust(width), Style(bold=True, underline=True))])
-        index = self.scroll_offset.y + y - 1
-        if index >= len(self.rows):
-            return Strip([Segment(" " * width)])
+    def draw(self, index: int, width: int, base: Style) -> list[Segment]:
         row = self.rows[index]
-        cursor = index == self.cursor
-        base = (
-            Style(reverse=True)
-            if cursor and self.has_focus
-            else Style(bgcolor="grey23")
-            if cursor
-            else Style()
-        )
         status = row.status + ("*" if row.noted else "")
         cells = [
             (status, STATUS_STYLES.get(row.status, Style())),
@@ -152,17 +194,10 @@ class ClaimList(ScrollView, can_focus=True):
         segments = []
         used = 0
         for (text, style), (_, size) in zip(cells, COLUMNS, strict=True):
-            cell = one_line(text)[: size - 1].ljust(size)
-            segments.append(Segment(cell, base + style))
+            segments.append(Segment(one_line(text)[: size - 1].ljust(size), base + style))
             used += size
         rest = max(0, width - used)
         claim = one_line(row.text)
         claim = claim if len(claim) <= rest else claim[: max(0, rest - 1)] + "…"
         segments.append(Segment(claim.ljust(rest), base))
-        return Strip(segments).crop(0, width)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+        return segments

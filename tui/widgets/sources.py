@@ -1,24 +1,29 @@
 """The sources panel: each source with its claim count, speculation share and score; choosing
-one shows only its claims."""
+one (enter or a click) shows only its claims, choosing the first line shows all."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from checker.desk import DeskRow
-from checker.terminal import visible
+from checker.terminal import one_line
+from tui.widgets.claim_list import VirtualList
 
-ALL = "\x00all"  # the option id of "all sources" (no source id can hold a NUL)
+SOURCE_WIDTH = 14
 
 
-class SourcesPanel(OptionList):
-    class Chosen(Message):
+class SourcesPanel(VirtualList):
+    HEADER = "source".ljust(SOURCE_WIDTH) + " claims spec. score"
+    CHOOSE_ON_CLICK = True
+    BINDINGS = [Binding("enter", "choose", "Show its claims", show=False)]
+
+    class Picked(Message):
         def __init__(self, source: str | None) -> None:
             super().__init__()
             self.source = source
@@ -34,35 +39,30 @@ class SourcesPanel(OptionList):
         self.counts = Counter(row.source for row in rows)
         self.speculation = Counter(row.source for row in rows if row.kind == "speculation")
         self.order = sorted(self.counts)
-        self._redraw()
+        self.resize_rows(len(self.order) + 1, self.cursor)
 
-    def score(self, source: str, value: float | None) -> None:
-        self.scores[source] = value
-        if source in self.counts:
-            index = self.order.index(source) + 1
-            self.replace_option_prompt_at_index(index, self._prompt(source))
+    def score(self, found: dict[str, float | None]) -> None:
+        self.scores.update(found)
+        self.refresh()
 
-    def _redraw(self) -> None:
-        highlighted = self.highlighted
-        self.clear_options()
-        total = sum(self.counts.values())
-        options = [Option(Text(f"All sources  {len(self.order)} · {total} claims"), id=ALL)]
-        options += [Option(self._prompt(source), id=source) for source in self.order]
-        self.add_options(options)
-        if highlighted is not None and highlighted < len(options):
-            self.highlighted = highlighted
-
-    def _prompt(self, source: str) -> Text:
+    def draw(self, index: int, width: int, base: Style) -> list[Segment]:
+        if index == 0:
+            total = sum(self.counts.values())
+            return [Segment(f"all {len(self.order)} sources, {total} claims".ljust(width), base)]
+        source = self.order[index - 1]
         count = self.counts[source]
         share = self.speculation[source] / count if count else 0.0
         score = self.scores.get(source)
-        text = Text(visible(source), style="bold")
-        text.append(f"\n{count} claims · {share:.0%} speculation", style="dim")
         shown = "…" if source not in self.scores else "–" if score is None else f"{score:g}"
-        text.append(f" · score {shown}", style="dim")
-        return text
+        name = one_line(source)[:SOURCE_WIDTH].ljust(SOURCE_WIDTH)
+        return [
+            Segment(name, base + Style(bold=True)),
+            Segment(f" {count:>6} {share:>4.0%} {shown:>5}".ljust(width), base + Style(dim=True)),
+        ]
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_virtual_list_chosen(self, event: VirtualList.Chosen) -> None:
         event.stop()
-        source = event.option.id
-        self.post_message(self.Chosen(None if source in (None, ALL) else source))
+        self.post_message(self.Picked(None if event.index == 0 else self.order[event.index - 1]))
+
+    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
+        event.stop()
