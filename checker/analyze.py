@@ -19,7 +19,7 @@ from importlib import metadata
 import attrs
 from rapidfuzz import fuzz, process, utils
 
-from checker import store
+from checker import ledger, store
 from checker.blocking import claim_keys
 from checker.normalize import Features
 from checker.records import Source, Verdict
@@ -116,7 +116,7 @@ def analyze(
                 item.source.id, state, len(ids & old_ids), len(ids - old_ids), len(old_ids - ids)
             )
         )
-    orphaned = _orphans(store.verdicts(connection), extracted, set(before))
+    orphaned = _orphans(ledger.verdicts(connection), extracted, set(before))
     if progress:
         progress("save", 0, 1)
     store.save_analysis(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from checker import store
+from checker import ledger, store
 from checker.analyze import shown_relations
 from checker.records import Change, Reviewed, Verdict
 from claims.convert import claim_record, converter
@@ -53,6 +53,6 @@ def export_json(connection: sqlite3.Connection) -> dict[str, Any]:
             }
             for relation in shown_relations(connection)
         ],
-        "orphans": [verdict_record(verdict) for verdict in store.orphans(connection)],
-        "history": [change_record(change) for change in store.history(connection)],
+        "orphans": [verdict_record(verdict) for verdict in ledger.orphans(connection)],
+        "history": [change_record(change) for change in ledger.history(connection)],
     }

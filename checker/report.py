@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from checker import store
+from checker import ledger, store
 from checker.corroboration import corroborate
 from checker.records import Reviewed, Source
 from checker.scorecard import Scorecard, scorecard
@@ -57,7 +57,7 @@ def build_report(connection: sqlite3.Connection) -> Report:
     return Report(
         tuple(sources),
         story(items, relations, status),
-        len(store.orphans(connection)),
+        len(ledger.orphans(connection)),
         tuple(items),
     )
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import attrs
 
-from checker.records import Change, Reviewed, Source, Status, Verdict
+from checker.records import Reviewed, Source, Status, Verdict
 from checker.relate import KEEP_RELATED, Relation, keep_best
 from checker.schema import StoreError
 from claims.convert import converter, cue_records
@@ -43,7 +43,8 @@ def writing(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("COMMIT")
 
 
-def _rows(connection: sqlite3.Connection, sql: str, *params: object) -> list[sqlite3.Row]:
+def fetch_rows(connection: sqlite3.Connection, sql: str, *params: object) -> list[sqlite3.Row]:
+    """Rows of a query as ``sqlite3.Row`` (columns by name)."""
     cursor = connection.execute(sql, params)
     cursor.row_factory = sqlite3.Row
     return cursor.fetchall()
@@ -58,7 +59,7 @@ _SOURCE_COLUMNS = (
 
 
 def sources(connection: sqlite3.Connection) -> list[Source]:
-    rows = _rows(connection, f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY id")
+    rows = fetch_rows(connection, f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY id")
     return [Source.from_row(row) for row in rows]
 
 
@@ -107,7 +108,7 @@ def stored_claims(
     if sources is not None:
         sql += f" WHERE c.source IN ({', '.join('?' * len(sources))})"
         params.extend(sources)
-    rows = _rows(connection, sql + " ORDER BY c.source, c.position", *params)
+    rows = fetch_rows(connection, sql + " ORDER BY c.source, c.position", *params)
     return [claim_from_row(row) for row in rows]
 
 
@@ -150,7 +151,7 @@ def list_claims(
     )
     if where:
         sql += " WHERE " + " AND ".join(where)
-    rows = _rows(connection, sql + " ORDER BY c.source, c.position", *params)
+    rows = fetch_rows(connection, sql + " ORDER BY c.source, c.position", *params)
     return [Reviewed(claim_from_row(row), _verdict(row)) for row in rows]
 
 
@@ -163,7 +164,7 @@ def reviewed(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Reviewe
     found: dict[str, Reviewed] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = _rows(
+        rows = fetch_rows(
             connection,
             f"SELECT {_CLAIM_COLUMNS}, {_VERDICT_COLUMNS} FROM claims c"
             " JOIN sources s ON s.id = c.source LEFT JOIN verdicts v ON v.claim = c.id"
@@ -181,7 +182,7 @@ def find_claim(connection: sqlite3.Connection, given: str) -> Claim:
     if len(text) < 4:
         raise LookupError(f"claim id {given!r} is too short (give at least 4 characters)")
     pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = _rows(
+    rows = fetch_rows(
         connection,
         f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source"
         " WHERE c.id LIKE ? ESCAPE '\\' ORDER BY c.id LIMIT 3",
@@ -388,153 +389,3 @@ def _claim_row(claim: Claim, position: int) -> tuple[object, ...]:
         json.dumps(cue_records(list(claim.cues)), ensure_ascii=False),
         json.dumps(attribution, ensure_ascii=False) if attribution else None,
     )
-
-
-# -- verdicts and their history ------------------------------------------------------------------
-
-
-def verdicts(connection: sqlite3.Connection) -> dict[str, Verdict]:
-    rows = _rows(connection, "SELECT * FROM verdicts ORDER BY claim")
-    return {row["claim"]: Verdict.from_row(row) for row in rows}
-
-
-def verdicts_of(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Verdict]:
-    """The verdicts of these claims, by claim id (claims without one left out)."""
-    found: dict[str, Verdict] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = _rows(
-            connection,
-            f"SELECT * FROM verdicts WHERE claim IN ({', '.join('?' * len(chunk))})",
-            *chunk,
-        )
-        found.update((row["claim"], Verdict.from_row(row)) for row in rows)
-    return found
-
-
-def orphans(connection: sqlite3.Connection) -> list[Verdict]:
-    """Verdicts that say something (a status or a note) about claims no longer in the store."""
-    rows = _rows(
-        connection,
-        "SELECT * FROM verdicts v WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = v.claim)"
-        " AND (v.status != 'unreviewed' OR v.note IS NOT NULL) ORDER BY v.source, v.claim",
-    )
-    return [Verdict.from_row(row) for row in rows]
-
-
-def history(connection: sqlite3.Connection, claim: str | None = None) -> list[Change]:
-    if claim is None:
-        rows = _rows(connection, "SELECT * FROM history ORDER BY seq")
-    else:
-        rows = _rows(connection, "SELECT * FROM history WHERE claim = ? ORDER BY seq", claim)
-    return [Change.from_row(row) for row in rows]
-
-
-def mark(
-    connection: sqlite3.Connection,
-    claim_id: str,
-    status: Status,
-    *,
-    by: str,
-    note: str | None = None,
-) -> Change:
-    """Record a verdict on a stored claim and append it to the history. ``note=None`` keeps
-    the claim's note; ``note=""`` clears it."""
-    with writing(connection):
-        claim = connection.execute(
-            "SELECT source, quote FROM claims WHERE id = ?", (claim_id,)
-        ).fetchone()
-        if claim is None:
-            raise LookupError(f"no claim with id {claim_id!r} in the store")
-        old = _current(connection, claim_id)
-        old_status, old_note = (old.status, old.note) if old else ("unreviewed", None)
-        new_note = old_note if note is None else (note or None)
-        return _record(
-            connection,
-            Verdict(claim_id, claim[0], claim[1], status, new_note, by, now()),
-            "mark",
-            old_status,
-            old_note,
-        )
-
-
-def undo(connection: sqlite3.Connection, *, by: str | None = None) -> Change | None:
-    """Undo the last verdict change not yet undone (``by`` one reviewer, or anyone's); the
-    undo is itself recorded. ``None`` when there is nothing to undo; ``StoreConflict`` when
-    the claim's verdict was changed since by something that is not undone."""
-    with writing(connection):
-        sql = "SELECT * FROM history WHERE action = 'mark' AND undone = 0"
-        params: list[object] = []
-        if by is not None:
-            sql += " AND reviewer = ?"
-            params.append(by)
-        rows = _rows(connection, sql + " ORDER BY seq DESC LIMIT 1", *params)
-        if not rows:
-            return None
-        change = Change.from_row(rows[0])
-        current = _current(connection, change.claim)
-        state = (current.status, current.note) if current else ("unreviewed", None)
-        if state != (change.new_status, change.new_note):
-            raise StoreConflict(
-                change.claim,
-                f"verdict changed since ({state[0]}); the change #{change.seq} was not undone",
-            )
-        assert current is not None
-        connection.execute("UPDATE history SET undone = 1 WHERE seq = ?", (change.seq,))
-        reverted = attrs.evolve(
-            current,
-            status=change.old_status,
-            note=change.old_note,
-            by=by or change.by,
-            at=now(),
-        )
-        return _record(
-            connection, reverted, "undo", change.new_status, change.new_note, undoes=change.seq
-        )
-
-
-def _current(connection: sqlite3.Connection, claim_id: str) -> Verdict | None:
-    rows = _rows(connection, "SELECT * FROM verdicts WHERE claim = ?", claim_id)
-    return Verdict.from_row(rows[0]) if rows else None
-
-
-def _record(
-    connection: sqlite3.Connection,
-    verdict: Verdict,
-    action: str,
-    old_status: str,
-    old_note: str | None,
-    undoes: int | None = None,
-) -> Change:
-    connection.execute(
-        "INSERT INTO verdicts (claim, source, quote, status, note, reviewer, at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(claim) DO UPDATE SET source = excluded.source,"
-        " quote = excluded.quote, status = excluded.status, note = excluded.note,"
-        " reviewer = excluded.reviewer, at = excluded.at",
-        (
-            verdict.claim,
-            verdict.source,
-            verdict.quote,
-            verdict.status,
-            verdict.note,
-            verdict.by,
-            verdict.at,
-        ),
-    )
-    cursor = connection.execute(
-        "INSERT INTO history (claim, at, reviewer, action, old_status, new_status, old_note,"
-        " new_note, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            verdict.claim,
-            verdict.at,
-            verdict.by,
-            action,
-            old_status,
-            verdict.status,
-            old_note,
-            verdict.note,
-            undoes,
-        ),
-    )
-    rows = _rows(connection, "SELECT * FROM history WHERE seq = ?", cursor.lastrowid)
-    return Change.from_row(rows[0])

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import click
 
-from checker import store
+from checker import ledger, store
 from checker.analyze import Outcome, analyze, shown_relations
 from checker.cli.context import Context, F, max_bytes_option
 from checker.corroboration import Corroboration, corroborate
@@ -155,7 +155,7 @@ def _print_totals(connection: sqlite3.Connection, db: str) -> None:
         "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim"
         " WHERE v.status != 'unreviewed'"
     ).fetchone()[0]
-    orphans = len(store.orphans(connection))
+    orphans = len(ledger.orphans(connection))
     claims = sum(kinds.values())
     click.echo(
         f"{visible(db)}: {sources} sources, {claims} claims"
@@ -223,7 +223,7 @@ def claims_command(
 
 
 def _print_orphans(connection: sqlite3.Connection, fmt: str) -> None:
-    verdicts = store.orphans(connection)
+    verdicts = ledger.orphans(connection)
     if fmt == "jsonl":
         for verdict in verdicts:
             click.echo(dumps(verdict_record(verdict)))
@@ -254,7 +254,7 @@ def mark_command(
     with open_store(run, db) as connection:
         try:
             claim = store.find_claim(connection, claim_id)
-            change = store.mark(connection, claim.id, status, by=by, note=note)
+            change = ledger.mark(connection, claim.id, status, by=by, note=note)
         except LookupError as error:
             run.report(claim_id, str(error.args[0]))
             return
@@ -278,7 +278,7 @@ def _change_line(change: Change) -> str:
 def undo_command(run: Context, by: str, anyone: bool, db: str) -> None:
     """Undo the last verdict change (yours, or anyone's with --anyone); repeat to go back."""
     with open_store(run, db) as connection:
-        change = store.undo(connection, by=None if anyone else by)
+        change = ledger.undo(connection, by=None if anyone else by)
         click.echo("nothing to undo" if change is None else _change_line(change))
 
 
@@ -296,7 +296,7 @@ def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> No
                 claim = store.find_claim(connection, claim_id).id
             except LookupError:
                 claim = claim_id  # a claim that is gone may still have a history
-        changes = store.history(connection, claim)
+        changes = ledger.history(connection, claim)
     if fmt == "jsonl":
         for change in changes:
             click.echo(dumps(change_record(change)))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import store
+from checker import ledger, store
 from checker.analyze import analyze
 from checker.schema import connect
 
@@ -63,7 +63,7 @@ def test_kill_9_during_analyze_keeps_the_store_whole(tmp_path: Path) -> None:
     connection = connect(db)
     marked = {c.id: "verified" for c in store.stored_claims(connection)[::7]}
     for claim, status in marked.items():
-        store.mark(connection, claim, status, by="ana")  # type: ignore[arg-type]
+        ledger.mark(connection, claim, status, by="ana")  # type: ignore[arg-type]
     first = {s.id: s.sha256 for s in store.sources(connection)}
     connection.close()
     write_corpus(folder, 16, edition=2)
@@ -95,7 +95,7 @@ def test_kill_9_during_analyze_keeps_the_store_whole(tmp_path: Path) -> None:
         now = {s.id: s.sha256 for s in store.sources(connection)}
         # All of the analysis or none of it.
         assert now == first or not (set(now.values()) & set(first.values()))
-        verdicts = store.verdicts(connection)
+        verdicts = ledger.verdicts(connection)
         assert {claim: verdicts[claim].status for claim in marked} == marked
         connection.close()
         outcomes.append("finished" if finished else "killed")
@@ -105,13 +105,13 @@ def test_kill_9_during_analyze_keeps_the_store_whole(tmp_path: Path) -> None:
     analyze_quietly(db, folder)
     connection = check(db)
     assert not set(s.sha256 for s in store.sources(connection)) & set(first.values())
-    assert {c: v.status for c, v in store.verdicts(connection).items()} == marked
+    assert {c: v.status for c, v in ledger.verdicts(connection).items()} == marked
 
 
 MARKER = """
 import sys
 import time
-from checker import store
+from checker import ledger, store
 from checker.schema import connect
 connection = connect(sys.argv[1])
 claims = [c.id for c in store.stored_claims(connection)]
@@ -119,7 +119,7 @@ status = sys.argv[2]
 while time.time() < float(sys.argv[5]):  # start together
     time.sleep(0.001)
 for claim in claims[int(sys.argv[3]):int(sys.argv[4])]:
-    store.mark(connection, claim, status, by=status)
+    ledger.mark(connection, claim, status, by=status)
     print(claim, flush=True)
     time.sleep(0.002)  # a script's pace: the other process gets its turns
 """
@@ -145,9 +145,9 @@ def test_kill_9_during_verdict_writes_loses_no_saved_verdict(seeded: Path) -> No
     rest, _ = process.communicate()
     saved += rest.split()
     connection = check(seeded)
-    verdicts = store.verdicts(connection)
+    verdicts = ledger.verdicts(connection)
     assert all(verdicts[claim].status == "disputed" for claim in saved)
-    assert len(store.history(connection)) >= len(saved)
+    assert len(ledger.history(connection)) >= len(saved)
 
 
 def test_two_processes_writing_verdicts_lose_none(seeded: Path) -> None:
@@ -166,9 +166,9 @@ def test_two_processes_writing_verdicts_lose_none(seeded: Path) -> None:
         assert writer.returncode == 0, err
     assert [len(out.split()) for out, _ in results] == [70, 70]
     connection = check(seeded)
-    history = store.history(connection)
+    history = ledger.history(connection)
     assert len(history) == 140
-    verdicts = store.verdicts(connection)
+    verdicts = ledger.verdicts(connection)
     last: dict[str, str] = {}
     for change in history:
         last[change.claim] = change.new_status

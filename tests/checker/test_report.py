@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import store
+from checker import ledger, store
 from checker.analyze import analyze
 from checker.cli import main
 from checker.interop import claim_reviews, web_annotations
@@ -78,7 +78,7 @@ def test_verdicts_move_the_score(seeds_db: sqlite3.Connection) -> None:
     before = card(build_report(seeds_db), SEED_000)
     assert before["false_content"][0] == 1.0 and before["corrections"][0] is None
     claims = [c for c in store.stored_claims(seeds_db) if c.source == SEED_000]
-    store.mark(seeds_db, claims[0].id, "disputed", by="ana")
+    ledger.mark(seeds_db, claims[0].id, "disputed", by="ana")
     after = card(build_report(seeds_db), SEED_000)
     assert after["false_content"][0] == pytest.approx(2 / 3, abs=1e-3)
     assert after["false_content"][1] == (claims[0].id,)
@@ -195,8 +195,8 @@ def test_json_report_has_the_same_numbers(seeds_db: sqlite3.Connection) -> None:
 
 def test_claimreview_has_the_required_fields(seeds_db: sqlite3.Connection) -> None:
     claims = store.stored_claims(seeds_db)
-    store.mark(seeds_db, claims[0].id, "verified", by="ana", note="checked")
-    store.mark(seeds_db, claims[1].id, "disputed", by="ben")
+    ledger.mark(seeds_db, claims[0].id, "verified", by="ana", note="checked")
+    ledger.mark(seeds_db, claims[1].id, "disputed", by="ben")
     items = store.list_claims(seeds_db)
     sources = {s.id: s for s in store.sources(seeds_db)}
     reviews = claim_reviews(items, sources, organisation="Desk")
@@ -220,7 +220,7 @@ def test_claimreview_has_the_required_fields(seeds_db: sqlite3.Connection) -> No
 
 def test_web_annotations_select_the_exact_words(seeds_db: sqlite3.Connection) -> None:
     claims = store.stored_claims(seeds_db)
-    store.mark(seeds_db, claims[0].id, "disputed", by="ana", note="no source")
+    ledger.mark(seeds_db, claims[0].id, "disputed", by="ana", note="no source")
     items = store.list_claims(seeds_db)
     sources = {s.id: s for s in store.sources(seeds_db)}
     texts = {s: store.source_text(seeds_db, s) for s in sources}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import store
+from checker import ledger, store
 from checker.analyze import Outcome, analyze, shown_relations
 from checker.relate import keep_best, relate_claims
 from checker.schema import MIGRATIONS, StoreError, connect, migrate
@@ -135,9 +135,9 @@ def test_edit_keeps_verdicts_of_unchanged_claims_and_reports_the_changed(
     claims = store.stored_claims(db)
     rivian = next(c for c in claims if "previously invested in Rivian" in c.quote)
     others = [c for c in claims if c.source == rivian.source and c.id != rivian.id][:5]
-    store.mark(db, rivian.id, "verified", by="ana", note="S-1 filing")
+    ledger.mark(db, rivian.id, "verified", by="ana", note="S-1 filing")
     for claim in others:
-        store.mark(db, claim.id, "disputed", by="ben")
+        ledger.mark(db, claim.id, "disputed", by="ben")
     path = Path(rivian.path)
     path.write_text(
         path.read_text(encoding="utf-8").replace(
@@ -149,12 +149,12 @@ def test_edit_keeps_verdicts_of_unchanged_claims_and_reports_the_changed(
     change = next(c for c in outcome.changes if c.source == rivian.source)
     assert (change.state, change.added, change.removed) == ("changed", 1, 1)
     assert outcome.count("unchanged") == 2
-    kept = store.verdicts(db)
+    kept = ledger.verdicts(db)
     assert all(kept[c.id].status == "disputed" for c in others)
     assert [o.verdict.claim for o in outcome.orphaned] == [rivian.id]
     successor = outcome.orphaned[0].successor
     assert successor is not None and "$1.3 billion in Rivian" in successor.quote
-    assert [v.claim for v in store.orphans(db)] == [rivian.id]
+    assert [v.claim for v in ledger.orphans(db)] == [rivian.id]
     assert kept[rivian.id].note == "S-1 filing"
     # Undoing the edit brings the claim, and so its verdict, back.
     path.write_text(
@@ -162,7 +162,7 @@ def test_edit_keeps_verdicts_of_unchanged_claims_and_reports_the_changed(
         encoding="utf-8",
     )
     run_analyze(db, articles)
-    assert store.orphans(db) == []
+    assert ledger.orphans(db) == []
     assert store.list_claims(db, status="verified")[0].claim.id == rivian.id
 
 
@@ -199,12 +199,12 @@ def test_incremental_relations_match_a_single_run(tmp_path: Path, articles: Path
 def test_moved_file_keeps_its_source_and_verdicts(db: sqlite3.Connection, articles: Path) -> None:
     run_analyze(db, articles)
     claim = store.stored_claims(db)[0]
-    store.mark(db, claim.id, "verified", by="ana")
+    ledger.mark(db, claim.id, "verified", by="ana")
     moved = articles.parent / "moved"
     articles.rename(moved)
     outcome, _ = run_analyze(db, moved)
     assert outcome.count("refreshed") == 3 and outcome.count("new") == 0
-    assert store.verdicts(db)[claim.id].status == "verified"
+    assert ledger.verdicts(db)[claim.id].status == "verified"
     assert all(s.location.startswith(str(moved.resolve())) for s in store.sources(db))
 
 
@@ -273,43 +273,43 @@ def analysed(db: sqlite3.Connection, articles: Path) -> sqlite3.Connection:
 
 def test_mark_records_history_and_keeps_or_clears_the_note(analysed: sqlite3.Connection) -> None:
     claim = store.stored_claims(analysed)[0].id
-    first = store.mark(analysed, claim, "verified", by="ana", note="checked the filing")
+    first = ledger.mark(analysed, claim, "verified", by="ana", note="checked the filing")
     assert (first.old_status, first.new_status, first.new_note) == (
         "unreviewed",
         "verified",
         "checked the filing",
     )
-    second = store.mark(analysed, claim, "disputed", by="ben")
+    second = ledger.mark(analysed, claim, "disputed", by="ben")
     assert second.new_note == "checked the filing"  # no --note keeps it
-    third = store.mark(analysed, claim, "disputed", by="ben", note="")
+    third = ledger.mark(analysed, claim, "disputed", by="ben", note="")
     assert third.new_note is None
-    assert [c.seq for c in store.history(analysed, claim)] == [first.seq, second.seq, third.seq]
-    assert store.verdicts(analysed)[claim].by == "ben"
+    assert [c.seq for c in ledger.history(analysed, claim)] == [first.seq, second.seq, third.seq]
+    assert ledger.verdicts(analysed)[claim].by == "ben"
 
 
 def test_mark_unknown_claim(analysed: sqlite3.Connection) -> None:
     with pytest.raises(LookupError, match="no claim"):
-        store.mark(analysed, "ffffffffffff", "verified", by="ana")
-    assert store.history(analysed) == []
+        ledger.mark(analysed, "ffffffffffff", "verified", by="ana")
+    assert ledger.history(analysed) == []
 
 
 def test_undo_walks_back_and_is_recorded(analysed: sqlite3.Connection) -> None:
     a, b = (c.id for c in store.stored_claims(analysed)[:2])
-    store.mark(analysed, a, "verified", by="ana", note="ok")
-    store.mark(analysed, b, "disputed", by="ana")
-    store.mark(analysed, a, "disputed", by="ana", note="on second thought")
-    undone = store.undo(analysed, by="ana")
+    ledger.mark(analysed, a, "verified", by="ana", note="ok")
+    ledger.mark(analysed, b, "disputed", by="ana")
+    ledger.mark(analysed, a, "disputed", by="ana", note="on second thought")
+    undone = ledger.undo(analysed, by="ana")
     assert undone is not None and undone.undoes is not None
-    assert (store.verdicts(analysed)[a].status, store.verdicts(analysed)[a].note) == (
+    assert (ledger.verdicts(analysed)[a].status, ledger.verdicts(analysed)[a].note) == (
         "verified",
         "ok",
     )
-    store.undo(analysed, by="ana")
-    assert store.verdicts(analysed)[b].status == "unreviewed"
-    store.undo(analysed, by="ana")
-    assert store.verdicts(analysed)[a].status == "unreviewed"
-    assert store.undo(analysed, by="ana") is None
-    actions = [c.action for c in store.history(analysed)]
+    ledger.undo(analysed, by="ana")
+    assert ledger.verdicts(analysed)[b].status == "unreviewed"
+    ledger.undo(analysed, by="ana")
+    assert ledger.verdicts(analysed)[a].status == "unreviewed"
+    assert ledger.undo(analysed, by="ana") is None
+    actions = [c.action for c in ledger.history(analysed)]
     assert actions == ["mark", "mark", "mark", "undo", "undo", "undo"]
 
 
@@ -317,12 +317,12 @@ def test_undo_is_per_reviewer_and_never_clobbers_a_later_change(
     analysed: sqlite3.Connection,
 ) -> None:
     claim = store.stored_claims(analysed)[0].id
-    store.mark(analysed, claim, "verified", by="ana")
-    assert store.undo(analysed, by="ben") is None
-    store.mark(analysed, claim, "disputed", by="ben")
+    ledger.mark(analysed, claim, "verified", by="ana")
+    assert ledger.undo(analysed, by="ben") is None
+    ledger.mark(analysed, claim, "disputed", by="ben")
     with pytest.raises(store.StoreConflict, match="changed since"):
-        store.undo(analysed, by="ana")
-    assert store.verdicts(analysed)[claim].status == "disputed"
+        ledger.undo(analysed, by="ana")
+    assert ledger.verdicts(analysed)[claim].status == "disputed"
 
 
 def test_find_claim_by_unique_prefix(analysed: sqlite3.Connection) -> None:
@@ -342,7 +342,7 @@ def test_filters(analysed: sqlite3.Connection) -> None:
     assert {i.claim.source for i in store.list_claims(analysed, sources=[source])} == {source}
     speculation = store.list_claims(analysed, kind="speculation")
     assert speculation and all(i.claim.kind == "speculation" for i in speculation)
-    store.mark(analysed, everything[0].claim.id, "disputed", by="ana")
+    ledger.mark(analysed, everything[0].claim.id, "disputed", by="ana")
     assert [i.claim.id for i in store.list_claims(analysed, status="disputed")] == [
         everything[0].claim.id
     ]
@@ -367,10 +367,10 @@ def test_shown_relations_rank_as_keep_best(db: sqlite3.Connection, articles: Pat
 def test_force_extracts_unchanged_files_again(db: sqlite3.Connection, articles: Path) -> None:
     run_analyze(db, articles)
     claim = store.stored_claims(db)[0]
-    store.mark(db, claim.id, "verified", by="ana")
+    ledger.mark(db, claim.id, "verified", by="ana")
     db.execute("DELETE FROM relations")  # as if the rules had changed
     outcome = analyze(db, [str(articles)], on_error=lambda p, e: None, force=True)
     assert outcome.count("changed") == 3 and outcome.written
     assert all(c.added == 0 and c.removed == 0 for c in outcome.changes)
     assert store.relations(db)
-    assert store.verdicts(db)[claim.id].status == "verified"
+    assert ledger.verdicts(db)[claim.id].status == "verified"

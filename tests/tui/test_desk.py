@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
-from checker import store
+from checker import ledger
 from checker.analyze import analyze
 from checker.schema import connect
 from tui.app import ReviewApp
@@ -74,7 +74,7 @@ def claims(app: ReviewApp) -> ClaimList:
 def verdicts(db: Path) -> dict[str, tuple[str, str | None, str]]:
     connection = connect(db)
     try:
-        return {c: (v.status, v.note, v.by) for c, v in store.verdicts(connection).items()}
+        return {c: (v.status, v.note, v.by) for c, v in ledger.verdicts(connection).items()}
     finally:
         connection.close()
 
@@ -125,7 +125,7 @@ def test_note_and_undo(db: Path) -> None:
         await settle(pilot)
         assert verdicts(db)[first][0] == "unreviewed"
         connection = connect(db)
-        actions = [c.action for c in store.history(connection)]
+        actions = [c.action for c in ledger.history(connection)]
         connection.close()
         assert actions == ["mark", "mark", "undo", "undo"]
 

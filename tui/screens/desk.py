@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 
-from checker import store
+from checker import ledger, store
 from checker.analyze import Outcome, analyze
 from checker.desk import SORTS, DeskFilter, DeskRow, detail, load_rows, sort_rows
 from checker.files import write_atomically
@@ -258,24 +258,24 @@ class DeskScreen(Screen[None]):
     def action_mark(self, status: Status) -> None:
         row = self.query_one(ClaimList).current
         if row is not None:
-            self._write(lambda c: store.mark(c, row.id, status, by=self.reviewer))
+            self._write(lambda c: ledger.mark(c, row.id, status, by=self.reviewer))
 
     def action_note(self) -> None:
         row = self.query_one(ClaimList).current
         if row is None or self.reader is None:
             return
-        verdict = store.verdicts_of(self.reader, [row.id]).get(row.id)
+        verdict = ledger.verdicts_of(self.reader, [row.id]).get(row.id)
         current = verdict.note if verdict and verdict.note else ""
 
         def save(note: str | None) -> None:
             if note is not None:
                 status: Status = verdict.status if verdict else "unreviewed"
-                self._write(lambda c: store.mark(c, row.id, status, by=self.reviewer, note=note))
+                self._write(lambda c: ledger.mark(c, row.id, status, by=self.reviewer, note=note))
 
         self.app.push_screen(TextDialog(f"Note on {row.id}", current, "empty clears"), save)
 
     def action_undo(self) -> None:
-        self._write(lambda c: store.undo(c, by=self.reviewer))
+        self._write(lambda c: ledger.undo(c, by=self.reviewer))
 
     def _write(self, change: Callable[[sqlite3.Connection], Change | None]) -> None:
         self._run_write(change, time.perf_counter())
@@ -299,7 +299,7 @@ class DeskScreen(Screen[None]):
             self.notify("nothing to undo")
             return
         verdict = (
-            store.verdicts_of(self.reader, [change.claim]).get(change.claim)
+            ledger.verdicts_of(self.reader, [change.claim]).get(change.claim)
             if self.reader
             else None
         )
