@@ -46,7 +46,7 @@ class Quantity:
 
 @functools.cache
 def _tables() -> tuple[dict[str, str], dict[str, float], dict[str, str], dict[str, str]]:
-    currencies = pairs("currencies.txt")
+    currencies = {symbol.lower(): unit for symbol, unit in pairs("currencies.txt").items()}
     scales = {word: float(value) for word, value in pairs("scales.txt").items()}
     approx = {}
     for line in read_list("approximations.txt", "checker"):
@@ -150,7 +150,7 @@ def _unit(
 ) -> tuple[str, str]:
     """The unit a quantity is compared in and the noun it counts as written."""
     if match["currency"]:
-        return currencies[match["currency"]], ""
+        return currencies[match["currency"].lower()], ""
     unit = (match["unit"] or "").lower()
     if unit:
         if unit == "%" or unit.replace(" ", "") in ("percent", "pct"):

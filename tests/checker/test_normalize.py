@@ -28,6 +28,8 @@ QUANTITIES = [
     ("fewer than 50 stores", "fewer than 50", 0, 50, "stores"),
     ("nearly 200 employees", "nearly 200", 170, 200, "people"),
     ("Around 1,200 dockworkers joined", "Around 1,200", 1080, 1320, "dockworker"),
+    ("it paid 700 Dollars", "700 Dollars", 700, 700, "dollars"),  # currency words in any case
+    ("a A$700 million deal", "A$700 million", 7e8, 7e8, "australian dollars"),
 ]
 
 
