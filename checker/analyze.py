@@ -25,7 +25,14 @@ from checker.normalize import Features
 from checker.records import Source, Verdict
 from checker.relate import Relation, claim_features, find_relations
 from claims.extract import extract_claims
-from claims.ingest import DEFAULT_MAX_BYTES, IngestError, expand_paths, parse_article, read_bytes
+from claims.ingest import (
+    DEFAULT_MAX_BYTES,
+    IngestError,
+    encoding_notice,
+    expand_paths,
+    parse_article,
+    read_bytes,
+)
 from claims.models import Article, Claim
 
 EXTRACTOR = metadata.version("claimdesk")
@@ -70,10 +77,12 @@ def analyze(
     on_error: OnError,
     progress: Progress | None = None,
     force: bool = False,
+    on_notice: Callable[[str, str], None] | None = None,
 ) -> Outcome:
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
-    extracted go to ``on_error`` and the rest is analysed. ``force`` extracts and compares
-    unchanged files again (after the rules changed)."""
+    extracted go to ``on_error`` and the rest is analysed; files read in a fallback encoding
+    go to ``on_notice``. ``force`` extracts and compares unchanged files again (after the
+    rules changed)."""
     known = store.sources(connection)
     database = connection.execute("PRAGMA database_list").fetchone()[2]
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
@@ -85,6 +94,8 @@ def analyze(
     for number, (article, fresh) in enumerate(articles, start=1):
         if progress:
             progress("extract", number, len(articles))
+        if on_notice and article.encoding != "utf-8":
+            on_notice(article.path, encoding_notice(article.encoding))
         old = by_id.get(article.source)
         if not force and old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
             changes.append(SourceChange(article.source, "refreshed"))  # metadata or place only

@@ -6,10 +6,12 @@ Files and folders are expanded in a stable order. Anything that cannot be read b
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -80,8 +82,22 @@ def source_id(path: str) -> str:
     return re.sub(r"[^\w.-]+", "_", stem).strip("_") or "source"
 
 
+ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-16": "UTF-16"}
+
+
+def encoding_notice(encoding: str) -> str:
+    """What to tell a user about an article that was not UTF-8."""
+    return f"not UTF-8; read as {ENCODING_NAMES.get(encoding, encoding)}"
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Text and the encoding used: UTF-8 (BOM removed), else Windows-1252, else an error."""
+    """Text and the encoding used: UTF-16 when the file starts with its byte-order mark, else
+    UTF-8 (BOM removed), else Windows-1252, else an error."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise IngestError(path, "starts like UTF-16 but is not valid UTF-16") from None
     if b"\x00" in data[:8192]:
         raise IngestError(path, "binary file (contains NUL bytes), not an article")
     try:
@@ -113,7 +129,10 @@ def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             path, f"unsupported file type {suffix or '(none)'!r} (use .txt, .md or .json)"
         )
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(path, "not a regular file (a pipe, device or socket), skipped")
+        size = info.st_size
         if size > max_bytes:
             raise IngestError(path, _too_large(size, max_bytes))
         with open(path, "rb") as handle:

@@ -38,6 +38,11 @@ class Context:
         self.failed = True
         click.echo(f"claimdesk: {visible(where)}: {visible(reason)}", err=True)
 
+    def notice(self, where: str, what: str) -> None:
+        """One line on stderr about an input that was processed in a way worth knowing (a
+        fallback encoding); the exit code is unchanged."""
+        click.echo(f"claimdesk: {visible(where)}: {visible(what)}", err=True)
+
     def unexpected(self, where: str, error: Exception) -> None:
         if self.debug:
             traceback.print_exception(error, file=sys.stderr)

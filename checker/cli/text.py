@@ -16,6 +16,7 @@ from claims.convert import claim_record, converter, cue_records, dumps
 from claims.extract import extract_claims
 from claims.ingest import (
     IngestError,
+    encoding_notice,
     expand_paths,
     read_article,
     text_article,
@@ -31,6 +32,8 @@ def _articles_claims(run: Context, paths: tuple[str, ...], max_bytes: int) -> It
             continue
         try:
             article = read_article(item, max_bytes=max_bytes)
+            if article.encoding != "utf-8":
+                run.notice(item, encoding_notice(article.encoding))
             claims = extract_claims(article)
         except IngestError as error:
             run.report(error.path, error.reason)

@@ -112,7 +112,12 @@ def analyze_command(
 
     with open_store(run, db, create=True) as connection:
         outcome = analyze(
-            connection, list(paths), max_bytes=max_bytes, on_error=on_error, force=force
+            connection,
+            list(paths),
+            max_bytes=max_bytes,
+            on_error=on_error,
+            force=force,
+            on_notice=run.notice,
         )
         _print_outcome(outcome)
         _print_totals(connection, db)

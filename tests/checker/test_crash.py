@@ -176,3 +176,35 @@ def test_two_processes_writing_verdicts_lose_none(seeded: Path) -> None:
     assert {claim: v.status for claim, v in verdicts.items()} == last
     turns = sum(1 for x, y in itertools.pairwise(history) if x.by != y.by)
     assert turns >= 2  # the writers really took turns
+
+
+def test_random_kills_of_analyze_and_marks_lose_nothing(tmp_path: Path) -> None:
+    """Analyses of changing articles and streams of verdicts, each killed at a random moment,
+    for a few seconds: the store stays whole and every verdict reported saved is there."""
+    folder, db = tmp_path / "articles", tmp_path / "claimdesk.db"
+    write_corpus(folder, 8, edition=0)
+    analyze_quietly(db, folder)
+    rng = random.Random(7)
+    saved: set[str] = set()
+    deadline = time.monotonic() + 6
+    rounds = 0
+    while time.monotonic() < deadline:
+        rounds += 1
+        if rounds % 2:
+            write_corpus(folder, 8, edition=rounds)
+            command = [sys.executable, "-c", CLI, "analyze", str(folder), "--db", str(db)]
+        else:
+            command = [sys.executable, "-c", MARKER, str(db), "disputed", "0", "100000", "0"]
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        time.sleep(rng.uniform(0.2, 1.2))
+        os.kill(process.pid, signal.SIGKILL)
+        out, _ = process.communicate()
+        if rounds % 2 == 0:
+            saved.update(out.split())
+        connection = check(db)
+        verdicts = ledger.verdicts(connection)
+        assert all(verdicts[claim].status == "disputed" for claim in saved)
+        connection.close()
+    assert rounds >= 4 and saved

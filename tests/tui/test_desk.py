@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -259,3 +261,32 @@ def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:
         assert "[bold red]cut[/]" in line and "\x1b" not in line and "\\x1b" in line
 
     drive(db, scenario, paths=(str(folder),))
+
+
+def test_desk_and_scripts_see_each_others_verdicts(db: Path) -> None:
+    cli = "import sys; from checker.cli import main; main()"
+
+    def claimdesk(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", cli, *args, "--db", str(db)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        first, second = claims(app).rows[0].id, claims(app).rows[1].id
+        await pilot.press("v")
+        await settle(pilot)
+        assert first in claimdesk("claims", "--status", "verified", "--format", "jsonl")
+        claimdesk("mark", second, "disputed", "--note", "from a script", "--by", "bot")
+        for _ in range(40):  # the desk looks for other writers every second
+            await pilot.pause(0.1)
+            if claims(app).rows[1].status == "disputed":
+                break
+        assert claims(app).rows[1].status == "disputed" and claims(app).rows[1].noted
+        assert claims(app).rows[0].status == "verified"
+        assert verdicts(db)[second] == ("disputed", "from a script", "bot")
+
+    drive(db, scenario)

@@ -52,6 +52,7 @@ KEYS: tuple[tuple[str, str, str, str], ...] = (
 )
 FIRST_ROWS = 300  # claims shown at once while the rest of a large store loads
 SCORE_BATCH = 0.5  # seconds of scoring between updates of the sources panel
+WATCH_INTERVAL = 1.0  # seconds between looks for other processes' writes
 DETAIL_DELAY = 0.05  # seconds the cursor rests on a claim before its detail is drawn
 SHOWN = {"v", "d", "n", "ctrl+z", "slash", "f", "right_square_bracket", "a", "r"}
 
@@ -78,6 +79,8 @@ class DeskScreen(Screen[None]):
         self.writer: sqlite3.Connection | None = None
         self.write_lock = threading.Lock()
         self._pending: Timer | None = None
+        self._watcher: Timer | None = None
+        self._seen_version = 0
         # (seconds from key to commit, from key to the row showing it) of each write, for
         # bench/ui_speed.py
         self.write_latency: list[tuple[float, float]] = []
@@ -136,6 +139,9 @@ class DeskScreen(Screen[None]):
         if complete:
             self.query_one(SourcesPanel).show(rows)
             self._score()
+            if self.reader is not None and self._watcher is None:
+                self._seen_version = self._data_version()
+                self._watcher = self.set_interval(WATCH_INTERVAL, self._watch)
         else:
             self._status(f"{len(rows)} claims shown, loading the rest…")
 
@@ -201,6 +207,36 @@ class DeskScreen(Screen[None]):
             )
             self.notify(f"analysed: {states or 'nothing'}")
         self._open()
+
+    # -- other writers ------------------------------------------------------------------------
+
+    def _data_version(self) -> int:
+        assert self.reader is not None
+        return int(self.reader.execute("PRAGMA data_version").fetchone()[0])
+
+    def _watch(self) -> None:
+        """Pick up what other processes wrote (``claimdesk mark`` from a script, another
+        desk): verdicts at once; new or re-analysed claims by loading the rows again."""
+        if self.reader is None or self._data_version() == self._seen_version:
+            return
+        self._seen_version = self._data_version()
+        count = self.reader.execute("SELECT count(*) FROM claims").fetchone()[0]
+        if count != len(self.rows):
+            self._load()
+            return
+        current = {
+            claim: (status, bool(noted))
+            for claim, status, noted in self.reader.execute(
+                "SELECT claim, status, note IS NOT NULL FROM verdicts"
+            )
+        }
+        claims = self.query_one(ClaimList)
+        for index, row in enumerate(self.rows):
+            status, noted = current.get(row.id, ("unreviewed", False))
+            if (status, noted) != (row.status, row.noted):
+                self.rows[index] = attrs.evolve(row, status=status, noted=noted)
+                claims.replace(self.rows[index])
+        self._status()
 
     # -- the view -------------------------------------------------------------------------------
 
