@@ -290,3 +290,20 @@ def test_desk_and_scripts_see_each_others_verdicts(db: Path) -> None:
         assert verdicts(db)[second] == ("disputed", "from a script", "bot")
 
     drive(db, scenario)
+
+
+def test_mouse_and_command_palette(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.click("#claims", offset=(20, 3))  # the header is line 0
+        await settle(pilot)
+        assert claims(app).cursor == 2
+        target = claims(app).rows[2].id
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"review disputed")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert verdicts(db)[target][0] == "disputed"
+
+    drive(db, scenario)
