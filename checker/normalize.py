@@ -43,6 +43,7 @@ class Features:
     denial: str | None
     predicates: frozenset[str]
     sort_key: str
+    word_key: str  # the lower-cased words, sorted: token-sort similarity is a plain ratio
     grams: tuple[frozenset[str], ...]
     numbers: frozenset[str]
     surfaces: dict[str, str] = attrs.field(hash=False, repr=False)  # concept → word as written
@@ -115,6 +116,7 @@ def features(text: str, context: str = "") -> Features:
         denial=denial,
         predicates=frozenset(c for c in content if c in table),
         sort_key=" ".join(keys),
+        word_key=" ".join(sorted(text.lower().split())),
         grams=_grams(text),
         numbers=frozenset(f"{q.value:g}" for q in quantities)
         | frozenset(t.value for t in times if not t.said),

@@ -136,7 +136,10 @@ def _conflicts(a: Features, b: Features) -> list[str]:
             break
     found.extend(_time_conflicts(a, b))
     opposite = _opposite(a, b)
-    a_negated, b_negated = a.negated(_reach(b)), b.negated(_reach(a))
+    if a.negations or b.negations:
+        a_negated, b_negated = a.negated(_reach(b)), b.negated(_reach(a))
+    else:
+        a_negated = b_negated = False
     if a_negated != b_negated and not opposite:
         negated, other = (a, b) if a_negated else (b, a)
         cue = negated.negation_cue(_reach(other))
@@ -150,11 +153,15 @@ def _conflicts(a: Features, b: Features) -> list[str]:
 def _reach(item: Features) -> frozenset[str]:
     """The concepts a negation in another claim may bear on: this claim's and the opposites
     of its predicates ("did not rise" bears on "fell")."""
+    if not item.predicates:
+        return item.content
     table = opposites()
     return item.content.union(*(table[p] for p in item.predicates))
 
 
 def _time_conflicts(a: Features, b: Features) -> list[str]:
+    if not (a.times and b.times):
+        return []
     for kind, label in (("date", "date"), ("weekday", "day"), ("month", "month"), ("year", "year")):
         if kind == "month":
             va, vb = months_of(a.times), months_of(b.times)

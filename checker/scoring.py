@@ -58,7 +58,7 @@ def measures(a: Features, b: Features) -> tuple[float, ...]:
     union = len(a.content) + len(b.content) - shared
     values = [
         fuzz.ratio(a.sort_key, b.sort_key) / 100,
-        fuzz.token_sort_ratio(a.text, b.text, processor=_lower) / 100,
+        fuzz.ratio(a.word_key, b.word_key) / 100,  # token_sort_ratio of the lower-cased texts
         shared / union if union else 0.0,
         1.0 if a.numbers != b.numbers else 0.0,
     ]
@@ -74,10 +74,12 @@ def measures(a: Features, b: Features) -> tuple[float, ...]:
 
 def similarity(a: Features, b: Features) -> Similarity:
     values = measures(a, b)
-    table, intercept = weights()
-    z = intercept + sum(table[name] * value for name, value in zip(MEASURES, values, strict=True))
+    vector, intercept = _weight_vector()
+    z = intercept + sum(w * value for w, value in zip(vector, values, strict=True))
     return Similarity(values, 1 / (1 + math.exp(-z)))
 
 
-def _lower(text: str) -> str:
-    return text.lower()
+@functools.cache
+def _weight_vector() -> tuple[tuple[float, ...], float]:
+    table, intercept = weights()
+    return tuple(table[name] for name in MEASURES), intercept
