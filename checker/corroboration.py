@@ -9,7 +9,7 @@ other. A claim is ``contradicted`` when any claim of another source contradicts 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -34,18 +34,34 @@ class Corroboration:
 
 def origins(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str, str]:
     """Source id → the id of its origin (the smallest source id among its copies)."""
-    by_id = {claim.id: claim for claim in claims}
+    return origins_of(
+        {claim.id: claim.source for claim in claims},
+        {claim.id: claim.text for claim in claims},
+        [(r.a, r.b) for r in relations if r.relation == "agrees"],
+    )
+
+
+def origins_of(
+    source_of: Mapping[str, str],
+    text_of: Mapping[str, str],
+    agreements: Iterable[tuple[str, str]],
+) -> dict[str, str]:
+    """``origins`` from plain tables: each claim's source and text, and the agreeing pairs."""
     per_source: dict[str, int] = defaultdict(int)
-    for claim in claims:
-        per_source[claim.source] += 1
+    for source in source_of.values():
+        per_source[source] += 1
     copied: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for relation in relations:
-        if relation.relation != "agrees":
-            continue
-        a, b = by_id[relation.a], by_id[relation.b]
-        if fuzz.ratio(a.text, b.text, processor=utils.default_process) >= VERBATIM:
-            pair = (min(a.source, b.source), max(a.source, b.source))
-            copied[pair].update((a.id, b.id))
+    processed: dict[str, str] = {}
+
+    def plain(claim: str) -> str:
+        if claim not in processed:
+            processed[claim] = utils.default_process(text_of[claim])
+        return processed[claim]
+
+    for a, b in agreements:
+        if fuzz.ratio(plain(a), plain(b), score_cutoff=VERBATIM):
+            x, y = source_of[a], source_of[b]
+            copied[(min(x, y), max(x, y))].update((a, b))
     parent = {source: source for source in per_source}
 
     def find(source: str) -> str:
@@ -55,9 +71,7 @@ def origins(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str,
 
     for (x, y), ids in sorted(copied.items()):
         shorter = min(per_source[x], per_source[y])
-        from_shorter = sum(
-            1 for i in ids if by_id[i].source == (x if per_source[x] == shorter else y)
-        )
+        from_shorter = sum(1 for i in ids if source_of[i] == (x if per_source[x] == shorter else y))
         if from_shorter >= SYNDICATED * shorter:
             rx, ry = find(x), find(y)
             parent[max(rx, ry)] = min(rx, ry)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from checker import store
+from checker.corroboration import origins_of
 from checker.quantities import find_quantities
 from checker.records import Reviewed
 from checker.relate import CONTRAST, KEEP_RELATED, Relation
@@ -37,7 +38,7 @@ class DeskRow:
     status: str
     noted: bool
     text: str
-    agreeing_sources: int = 0  # other sources with a claim that agrees
+    agreeing_sources: int = 0  # other independent sources with a claim that agrees
     contradictions: int = 0
 
     @property
@@ -72,13 +73,17 @@ def load_rows(connection: sqlite3.Connection, limit: int | None = None) -> list[
         )
     else:
         relations = connection.execute(relations_sql).fetchall()
+    agreements = [(a, b) for a, b, relation in relations if relation == "agrees"]
+    origin: dict[str, str] = {}
+    if not limit:  # copies of one wire story count once, as in ``claimdesk claims``
+        origin = origins_of(source_of, {row[0]: row[6] for row in claims}, agreements)
     agreeing: dict[str, set[str]] = defaultdict(set)
     contradictions: dict[str, int] = defaultdict(int)
+    for a, b in agreements:
+        agreeing[a].add(origin.get(source_of[b], source_of[b]))
+        agreeing[b].add(origin.get(source_of[a], source_of[a]))
     for a, b, relation in relations:
-        if relation == "agrees":
-            agreeing[a].add(source_of[b])
-            agreeing[b].add(source_of[a])
-        else:
+        if relation == "contradicts":
             contradictions[a] += 1
             contradictions[b] += 1
     return [
@@ -90,7 +95,7 @@ def load_rows(connection: sqlite3.Connection, limit: int | None = None) -> list[
             status,
             bool(noted),
             text,
-            len(agreeing[claim_id]),
+            len(agreeing[claim_id] - {origin.get(source, source)}),
             contradictions[claim_id],
         )
         for claim_id, source, position, kind, status, noted, text in claims
