@@ -51,6 +51,13 @@ GOLDEN = [
         "it plans to order 100,000 vans.",
     ),
     (
+        "according to an institution, lower-case",
+        "Around 1,200 dockworkers joined the strike, according to the port authority.",
+        "the port authority",
+        "official",
+        "Around 1,200 dockworkers joined the strike",
+    ),
+    (
         "according to lead",
         "According to industry sources, Amazon is in talks with battery makers.",
         "industry sources",
