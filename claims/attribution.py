@@ -227,8 +227,20 @@ def _known_surname(word: str, article: str) -> bool:
     if len(word) < 2 or not word.isalpha():
         return False
     org_words = word_set("org_suffixes.txt")
-    for match in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", article):
-        first = match.group(1)
-        if first not in org_words and first.lower() not in _STOP_FIRST:
-            return True
-    return False
+    return any(
+        first not in org_words and first.lower() not in _STOP_FIRST
+        for first in _name_pairs(article).get(word, ())
+    )
+
+
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+(?=([^\W\d_]+)\b)")
+
+
+@functools.lru_cache(maxsize=4)
+def _name_pairs(article: str) -> dict[str, set[str]]:
+    """Each word of the article that follows a capitalised word, with the words it follows
+    (one pass per article instead of one search per candidate surname)."""
+    pairs: dict[str, set[str]] = {}
+    for match in _NAME_PAIR.finditer(article):
+        pairs.setdefault(match.group(2), set()).add(match.group(1))
+    return pairs
