@@ -19,7 +19,7 @@ from checker.records import Reviewed, Source, Status, Verdict
 from checker.relate import KEEP_RELATED, Relation, keep_best
 from checker.schema import StoreError
 from claims.convert import converter, cue_records
-from claims.models import Claim
+from claims.models import Claim, Kind
 
 
 class StoreConflict(StoreError):
@@ -271,7 +271,7 @@ def relations_of(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Rel
                 a, b, relation, float(score), tuple(json.loads(reasons)), float(weight)
             )
     others = sorted({claim for pair in found for claim in pair})
-    kinds: dict[str, str] = {}
+    kinds: dict[str, Kind] = {}
     for start in range(0, len(others), 500):
         chunk = others[start : start + 500]
         kinds.update(
@@ -279,7 +279,7 @@ def relations_of(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Rel
                 f"SELECT id, kind FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk
             ).fetchall()
         )
-    kept = keep_best(sorted(found.values(), key=lambda r: (r.a, r.b)), kinds)  # type: ignore[arg-type]
+    kept = keep_best(sorted(found.values(), key=lambda r: (r.a, r.b)), kinds)
     return [r for r in kept if r.a in wanted or r.b in wanted]
 
 
