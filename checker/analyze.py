@@ -114,10 +114,12 @@ def analyze(
         return Outcome(tuple(sorted(changes, key=lambda c: c.source)), (), False)
 
     replaced = {item.source.id for item in extracted}
-    before = {claim.id: claim for claim in store.stored_claims(connection, replaced)}
+    stored = store.stored_claims(connection) if extracted else []  # read once for both uses
+    before = {claim.id: claim for claim in stored if claim.source in replaced}
+    kept = [claim for claim in stored if claim.source not in replaced]
     if progress:
         progress("compare", 0, 1)
-    relations = _relations(connection, replaced, extracted, new_items) if extracted else []
+    relations = _relations(connection, kept, extracted, new_items) if extracted else []
     for item in extracted:
         ids = {claim.id for claim in item.claims}
         old_ids = {i for i, claim in before.items() if claim.source == item.source.id}
@@ -243,14 +245,13 @@ def _source(article: Article, location: str, file_sha256: str) -> Source:
 
 def _relations(
     connection: sqlite3.Connection,
-    replaced: set[str],
+    kept: Sequence[Claim],
     extracted: Sequence[store.Extracted],
     new_items: Sequence[Features],
 ) -> list[Relation]:
-    """The relations of the new claims with each other and with every other stored claim.
+    """The relations of the new claims with each other and with the ``kept`` stored claims.
     Blocking runs on the stored keys; only the stored claims that are a candidate of a new
     one get their features computed."""
-    kept = [claim for claim in store.stored_claims(connection) if claim.source not in replaced]
     keys = store.stored_keys(connection)
     claims = [*kept, *(claim for item in extracted for claim in item.claims)]
     all_keys = [keys[claim.id] for claim in kept] + [k for item in extracted for k in item.keys]

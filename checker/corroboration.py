@@ -78,9 +78,15 @@ def origins_of(
     return {source: find(source) for source in per_source}
 
 
-def corroborate(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str, Corroboration]:
-    """Each claim's corroboration status, by claim id."""
-    origin = origins(claims, relations)
+def corroborate(
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+    origin: Mapping[str, str] | None = None,
+) -> dict[str, Corroboration]:
+    """Each claim's corroboration status, by claim id; ``origin`` is ``origins`` of the same
+    claims and relations when the caller has it already."""
+    if origin is None:
+        origin = origins(claims, relations)
     source_of = {claim.id: claim.source for claim in claims}
     agreeing: dict[str, list[str]] = defaultdict(list)
     contradicting: dict[str, list[str]] = defaultdict(list)

@@ -7,7 +7,6 @@ of a second; the full models are built only for the claim being looked at.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections import defaultdict
@@ -19,7 +18,7 @@ from checker import store
 from checker.corroboration import origins_of
 from checker.quantities import find_quantities
 from checker.records import Reviewed
-from checker.relate import CONTRAST, KEEP_RELATED, Relation
+from checker.relate import KEEP_RELATED, Relation, related_rank
 from checker.timerefs import find_times
 from checker.words import stopwords
 
@@ -60,16 +59,19 @@ def load_rows(connection: sqlite3.Connection, limit: int | None = None) -> list[
     source_of = {row[0]: row[1] for row in claims}
     relations_sql = "SELECT a, b, relation FROM relations WHERE relation != 'related'"
     if limit:
-        marks = ", ".join("?" * len(source_of))
-        relations = connection.execute(
-            f"{relations_sql} AND (a IN ({marks}) OR b IN ({marks}))", [*source_of, *source_of]
-        ).fetchall()
-        others = {x for a, b, _ in relations for x in (a, b)} - set(source_of)
+        relations = list(  # a pair may come back with each of its claims' chunks
+            dict.fromkeys(
+                tuple(row)
+                for row in store.fetch_in(
+                    connection,
+                    f"{relations_sql} AND (a IN ({{ids}}) OR b IN ({{ids}}))",
+                    list(source_of),
+                )
+            )
+        )
+        others = sorted({x for a, b, _ in relations for x in (a, b)} - set(source_of))
         source_of.update(
-            connection.execute(
-                f"SELECT id, source FROM claims WHERE id IN ({', '.join('?' * len(others))})",
-                sorted(others),
-            ).fetchall()
+            store.fetch_in(connection, "SELECT id, source FROM claims WHERE id IN ({ids})", others)
         )
     else:
         relations = connection.execute(relations_sql).fetchall()
@@ -220,18 +222,20 @@ def _relations_of(connection: sqlite3.Connection, claim_id: str, kind: str) -> l
         "SELECT r.a, r.b, r.relation, r.score, r.reasons, r.weight, o.kind FROM relations r"
         " JOIN claims o ON o.id = CASE WHEN r.a = ? THEN r.b ELSE r.a END"
         " WHERE r.a = ? UNION ALL SELECT r.a, r.b, r.relation, r.score, r.reasons, r.weight,"
-        " o.kind FROM relations r JOIN claims o ON o.id = r.a WHERE r.b = ?",
+        " o.kind FROM relations r JOIN claims o ON o.id = r.a WHERE r.b = ? ORDER BY 1, 2",
         (claim_id, claim_id, claim_id),
     ).fetchall()
-    decided, related = [], []
-    for a, b, relation, score, reasons, weight, other_kind in rows:
-        found = Relation(a, b, relation, float(score), tuple(json.loads(reasons)), float(weight))
-        if relation != "related":
-            decided.append(found)
-        else:
-            contrast = {kind, other_kind} == CONTRAST
-            related.append(((not contrast, -found.weight, -found.score, a, b), found))
-    best = [found for _, found in sorted(related)[:KEEP_RELATED]]
+    found = [store.relation_from_row(row) for row in rows]
+    kinds = {claim_id: kind} | {
+        _other(r, claim_id): row[6] for r, row in zip(found, rows, strict=True)
+    }
+    decided = [r for r in found if r.relation != "related"]
+    related = sorted(
+        (r for r in found if r.relation == "related"),
+        key=lambda r: related_rank(r, kinds),
+        reverse=True,  # a stable sort: equal links stay in (a, b) order
+    )
+    best = related[:KEEP_RELATED]
     return sorted(decided + best, key=lambda r: (_ORDER[r.relation], -r.score, r.a, r.b))
 
 

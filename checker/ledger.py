@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import attrs
 
 from checker.records import Change, Status, Verdict
-from checker.store import StoreConflict, fetch_rows, now, writing
+from checker.store import StoreConflict, fetch_in, fetch_rows, now, writing
 
 
 def verdicts(connection: sqlite3.Connection) -> dict[str, Verdict]:
@@ -23,16 +23,8 @@ def verdicts(connection: sqlite3.Connection) -> dict[str, Verdict]:
 
 def verdicts_of(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Verdict]:
     """The verdicts of these claims, by claim id (claims without one left out)."""
-    found: dict[str, Verdict] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = fetch_rows(
-            connection,
-            f"SELECT * FROM verdicts WHERE claim IN ({', '.join('?' * len(chunk))})",
-            *chunk,
-        )
-        found.update((row["claim"], Verdict.from_row(row)) for row in rows)
-    return found
+    rows = fetch_in(connection, "SELECT * FROM verdicts WHERE claim IN ({ids})", ids, named=True)
+    return {row["claim"]: Verdict.from_row(row) for row in rows}
 
 
 def orphans(connection: sqlite3.Connection) -> list[Verdict]:

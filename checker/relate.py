@@ -291,8 +291,15 @@ def find_relations(
     return sorted(found, key=lambda r: (r.a, r.b))
 
 
+def related_rank(relation: Relation, kinds: Mapping[str, str]) -> tuple[bool, float, float]:
+    """How good a related link is, higher first: speculation against a reported fact, then
+    the rarer the shared topic, then the score."""
+    contrast = {kinds[relation.a], kinds[relation.b]} == CONTRAST
+    return contrast, relation.weight, relation.score
+
+
 def keep_best(
-    relations: Iterable[Relation], kinds: Mapping[str, Kind], keep_related: int = KEEP_RELATED
+    relations: Iterable[Relation], kinds: Mapping[str, str], keep_related: int = KEEP_RELATED
 ) -> list[Relation]:
     """``relations`` with only the best ``keep_related`` related links of each claim (a link
     stays when it is among the best of either of its claims), in their order. ``related``
@@ -302,8 +309,7 @@ def keep_best(
     ranked: dict[str, list[tuple[tuple[bool, float, float], int]]] = defaultdict(list)
     for index, relation in enumerate(relations):
         if relation.relation == "related":
-            contrast = {kinds[relation.a], kinds[relation.b]} == CONTRAST
-            rank = (contrast, relation.weight, relation.score)
+            rank = related_rank(relation, kinds)
             ranked[relation.a].append((rank, -index))
             ranked[relation.b].append((rank, -index))
     kept = {

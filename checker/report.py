@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from checker import ledger, store
-from checker.corroboration import corroborate
+from checker.corroboration import corroborate, origins
 from checker.records import Reviewed, Source
 from checker.scorecard import Scorecard, scorecard
 from checker.story import Story, story
@@ -40,7 +40,8 @@ class Report:
 def build_report(connection: sqlite3.Connection) -> Report:
     items = store.list_claims(connection)
     relations = store.relations(connection, shown=True)
-    status = corroborate([item.claim for item in items], relations)
+    origin = origins([item.claim for item in items], relations)
+    status = corroborate([item.claim for item in items], relations, origin)
     keys = store.stored_keys(connection)
     concepts = {
         claim: frozenset(key[2:] for key in claim_keys if key.startswith("c:"))
@@ -56,7 +57,7 @@ def build_report(connection: sqlite3.Connection) -> Report:
         sources.append(SourceReport(source, text, scorecard(source, text, mine, status, concepts)))
     return Report(
         tuple(sources),
-        story(items, relations, status),
+        story(items, relations, status, origin),
         len(ledger.orphans(connection)),
         tuple(items),
     )

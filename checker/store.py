@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 import attrs
 
@@ -19,7 +20,7 @@ from checker.records import Reviewed, Source, Status, Verdict
 from checker.relate import KEEP_RELATED, Relation, keep_best
 from checker.schema import StoreError
 from claims.convert import converter, cue_records
-from claims.models import Claim, Kind
+from claims.models import Claim
 
 
 class StoreConflict(StoreError):
@@ -50,6 +51,32 @@ def fetch_rows(connection: sqlite3.Connection, sql: str, *params: object) -> lis
     return cursor.fetchall()
 
 
+CHUNK = 400  # ids per ``IN (...)`` list, well under SQLite's limit on parameters
+
+
+def fetch_in(
+    connection: sqlite3.Connection, sql: str, ids: Sequence[str], *, named: bool = False
+) -> list[Any]:
+    """Rows of ``sql`` for all ``ids``, asked for in chunks: every ``{ids}`` in ``sql`` becomes
+    a ``?, ?, …`` list of one chunk. ``named`` gives ``sqlite3.Row`` rows."""
+    found: list[Any] = []
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        query = sql.replace("{ids}", ", ".join("?" * len(chunk)))
+        params = chunk * sql.count("{ids}")
+        if named:
+            found += fetch_rows(connection, query, *params)
+        else:
+            found += connection.execute(query, params).fetchall()
+    return found
+
+
+def relation_from_row(row: Sequence[Any]) -> Relation:
+    """A relation from its ``a, b, relation, score, reasons, weight`` columns."""
+    a, b, relation, score, reasons, weight = row[:6]
+    return Relation(a, b, relation, float(score), tuple(json.loads(reasons)), float(weight))
+
+
 # -- sources and claims ------------------------------------------------------------------
 
 _SOURCE_COLUMNS = (
@@ -77,6 +104,10 @@ _CLAIM_COLUMNS = (
 _VERDICT_COLUMNS = ", ".join(
     f"v.{column} AS v_{column}"
     for column in ("claim", "source", "quote", "status", "note", "reviewer", "at")
+)
+_REVIEWED = (
+    f"SELECT {_CLAIM_COLUMNS}, {_VERDICT_COLUMNS} FROM claims c"
+    " JOIN sources s ON s.id = c.source LEFT JOIN verdicts v ON v.claim = c.id"
 )
 
 
@@ -145,10 +176,7 @@ def list_claims(
     if search:
         where.append("(instr(lower(c.text), ?) > 0 OR instr(lower(c.quote), ?) > 0)")
         params.extend((search.lower(), search.lower()))
-    sql = (
-        f"SELECT {_CLAIM_COLUMNS}, {_VERDICT_COLUMNS} FROM claims c"
-        " JOIN sources s ON s.id = c.source LEFT JOIN verdicts v ON v.claim = c.id"
-    )
+    sql = _REVIEWED
     if where:
         sql += " WHERE " + " AND ".join(where)
     rows = fetch_rows(connection, sql + " ORDER BY c.source, c.position", *params)
@@ -161,17 +189,8 @@ def _verdict(row: sqlite3.Row) -> Verdict | None:
 
 def reviewed(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Reviewed]:
     """The claims with these ids and their verdicts, in the order given (unknown ids left out)."""
-    found: dict[str, Reviewed] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = fetch_rows(
-            connection,
-            f"SELECT {_CLAIM_COLUMNS}, {_VERDICT_COLUMNS} FROM claims c"
-            " JOIN sources s ON s.id = c.source LEFT JOIN verdicts v ON v.claim = c.id"
-            f" WHERE c.id IN ({', '.join('?' * len(chunk))})",
-            *chunk,
-        )
-        found.update((row["id"], Reviewed(claim_from_row(row), _verdict(row))) for row in rows)
+    rows = fetch_in(connection, _REVIEWED + " WHERE c.id IN ({ids})", ids, named=True)
+    found = {row["id"]: Reviewed(claim_from_row(row), _verdict(row)) for row in rows}
     return [found[i] for i in ids if i in found]
 
 
@@ -204,12 +223,7 @@ def stored_keys(
     if ids is None:
         rows = connection.execute("SELECT id, keys FROM claims").fetchall()
     else:
-        rows = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows += connection.execute(
-                f"SELECT id, keys FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            ).fetchall()
+        rows = fetch_in(connection, "SELECT id, keys FROM claims WHERE id IN ({ids})", ids)
     return {claim: frozenset(json.loads(keys)) for claim, keys in rows}
 
 
@@ -224,11 +238,7 @@ def relations(connection: sqlite3.Connection, *, shown: bool = False) -> list[Re
     sql = "SELECT a, b, relation, score, reasons, weight FROM relations"
     if shown:
         sql = _SHOWN.format(keep=KEEP_RELATED)
-    rows = connection.execute(sql + " ORDER BY a, b").fetchall()
-    return [
-        Relation(a, b, relation, float(score), tuple(json.loads(reasons)), float(weight))
-        for a, b, relation, score, reasons, weight in rows
-    ]
+    return [relation_from_row(row) for row in connection.execute(sql + " ORDER BY a, b")]
 
 
 _SHOWN = """
@@ -256,31 +266,19 @@ def relations_of(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Rel
     the related links among the best of either claim (as ``relations(shown=True)``, but
     ranked only among the links of the claims concerned)."""
     wanted = set(ids)
-    found: dict[tuple[str, str], Relation] = {}
-    for start in range(0, len(ids), 400):
-        chunk = ids[start : start + 400]
-        marks = ", ".join("?" * len(chunk))
-        rows = connection.execute(
-            "SELECT a, b, relation, score, reasons, weight FROM relations"
-            f" WHERE a IN ({marks}) UNION SELECT a, b, relation, score, reasons, weight"
-            f" FROM relations WHERE b IN ({marks})",
-            [*chunk, *chunk],
-        ).fetchall()
-        for a, b, relation, score, reasons, weight in rows:
-            found[(a, b)] = Relation(
-                a, b, relation, float(score), tuple(json.loads(reasons)), float(weight)
-            )
-    others = sorted({claim for pair in found for claim in pair})
-    kinds: dict[str, Kind] = {}
-    for start in range(0, len(others), 500):
-        chunk = others[start : start + 500]
-        kinds.update(
-            connection.execute(
-                f"SELECT id, kind FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            ).fetchall()
-        )
-    kept = keep_best(sorted(found.values(), key=lambda r: (r.a, r.b)), kinds)
-    return [r for r in kept if r.a in wanted or r.b in wanted]
+    rows = fetch_in(
+        connection,
+        "SELECT a, b, relation, score, reasons, weight FROM relations WHERE a IN ({ids})"
+        " UNION SELECT a, b, relation, score, reasons, weight FROM relations WHERE b IN ({ids})",
+        ids,
+    )
+    found = sorted(
+        {(row[0], row[1]): relation_from_row(row) for row in rows}.values(),
+        key=lambda r: (r.a, r.b),
+    )
+    others = sorted({claim for r in found for claim in (r.a, r.b)})
+    kinds = dict(fetch_in(connection, "SELECT id, kind FROM claims WHERE id IN ({ids})", others))
+    return [r for r in keep_best(found, kinds) if r.a in wanted or r.b in wanted]
 
 
 def relation_counts(connection: sqlite3.Connection) -> dict[str, int]:

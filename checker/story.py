@@ -113,10 +113,13 @@ def story(
     items: Sequence[Reviewed],
     relations: Sequence[Relation],
     corroboration: Mapping[str, Corroboration],
+    origin: Mapping[str, str] | None = None,
 ) -> Story:
+    """The story of ``items``; ``origin`` (``checker.corroboration.origins``) when known."""
     by_id = {item.claim.id: item for item in items}
     refs = {claim_id: ClaimRef.of(item) for claim_id, item in by_id.items()}
-    origin = origins([item.claim for item in items], relations)
+    if origin is None:
+        origin = origins([item.claim for item in items], relations)
     return Story(
         profiles=tuple(_profiles(items, corroboration)),
         overlaps=tuple(_overlaps(relations, refs)),
