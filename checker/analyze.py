@@ -20,8 +20,7 @@ import attrs
 from rapidfuzz import fuzz, process, utils
 
 from checker import ledger, store
-from checker.blocking import claim_keys
-from checker.normalize import Features
+from checker.normalize import Features, claim_keys
 from checker.records import Source, Verdict
 from checker.relate import Relation, claim_features, find_relations
 from claims.extract import extract_claims

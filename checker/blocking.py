@@ -4,43 +4,56 @@ Each claim is keyed by what it is about: its concepts, its actors (entities, inc
 is attributed to) and its quantities. Keys are ordered from rarest to most frequent over the
 whole batch, and each claim posts only the rarest part of its keys (a prefix filter, as in
 set-similarity joins: two claims sharing at least half their keys must share one of their
-rarest ones). On top of that, the rarest keys are posted in full, by every claim that has
-them, as long as the pairs they make stay within ``PAIR_BUDGET`` in all: in one story of a
-few hundred claims nearly every two claims sharing a word meet, in a corpus only rare keys do
-(the budget is a constant, so it adds no more than linear work). Keys held by more than ``cap`` claims are dropped, so the work
-grows with the number of claims, not with its square. Claims of the same source are never paired.
+rarest ones). The rarest keys are also posted in full, by every claim that has them, as long
+as the pairs they make stay within ``PAIR_BUDGET`` in all: in one story of a few hundred
+claims nearly every two claims sharing a word meet, in a corpus only rare keys do.
+
+Keys held by more than ``cap`` claims are dropped, so the work grows with the number of claims,
+not with its square. What frequent keys say together is kept: each two of a claim's frequent
+keys (held by more than ``cap // 2`` claims) make one combined key ("soldier" and "kill" are
+everywhere in a war story, "soldier + kill" is much rarer), which is keyed like the others.
+Claims of the same source are never paired.
+
+The pairs themselves are made with numpy, a few array operations per posting-list size, and
+come out sorted, each once.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
-from checker.normalize import Features
+from checker.bulk import Indices, SetTable, shared_counts
 
-DEFAULT_CAP = 150
+DEFAULT_CAP = 200
 PAIR_BUDGET = 20_000  # pairs that keys posted in full may produce, whatever the batch size
+COMBINED = "p"  # the kind of a combined key: two frequent keys of one claim
+TOPIC = ("c", "a")  # the kinds of key that say what a claim is about: concepts and actors
 
 
 @attrs.frozen
 class Candidates:
-    """The candidate pairs (index pairs, ``i < j``) and how the keys produced them."""
+    """The candidate pairs, as two index arrays with ``left < right``, sorted, each pair once,
+    with what ``checker.relate.may_relate`` needs to screen them, and how the keys produced them: how many keys there were, how many were capped, and how
+    many pairs each kind of key found first (``c`` concept, ``a`` actor, ``q`` quantity,
+    ``p`` combined)."""
 
-    pairs: frozenset[tuple[int, int]]
+    left: Indices
+    right: Indices
+    topics: Indices  # per pair: concepts and actors in common (``c:`` and ``a:`` keys)
+    concepts: Indices  # per claim: how many concepts it has
     keys: int
     capped: int
     by_kind: dict[str, int]
 
+    def __len__(self) -> int:
+        return len(self.left)
 
-def claim_keys(item: Features) -> frozenset[str]:
-    """The blocking keys of one claim, tagged by kind: ``c:`` concept, ``a:`` actor,
-    ``q:`` quantity. A store keeps them, so blocking needs no features of stored claims."""
-    keys = {f"c:{concept}" for concept in item.content}
-    keys.update(f"a:{actor}" for actor in item.actors)
-    keys.update(f"q:{q.unit}:{q.value:g}" for q in item.quantities)
-    return frozenset(keys)
+    def pairs(self) -> set[tuple[int, int]]:
+        return set(zip(self.left.tolist(), self.right.tolist(), strict=True))
 
 
 def candidate_pairs(
@@ -51,34 +64,107 @@ def candidate_pairs(
 ) -> Candidates:
     """The candidate pairs of claims with keys ``keyed`` (``claim_keys``); with ``focus``, only
     those with a claim in it (keys are still counted over the whole batch, so the pairs are the
-    batch's pairs that touch it)."""
-    frequency = Counter(key for keys in keyed for key in keys)
-    full: set[str] = set()
-    budget = PAIR_BUDGET
-    for key, count in sorted(frequency.items(), key=lambda item: (item[1], item[0])):
-        budget -= count * (count - 1) // 2
-        if budget < 0 or count > cap:
-            break
-        full.add(key)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, keys in enumerate(keyed):
-        usable = sorted((k for k in keys if frequency[k] <= cap), key=lambda k: (frequency[k], k))
-        prefix = len(usable) // 2 + 1
-        for rank, key in enumerate(usable):
-            if rank < prefix or key in full:
-                postings[key].append(index)
-    pairs: set[tuple[int, int]] = set()
-    by_kind: Counter[str] = Counter()
-    for key, members in postings.items():
-        before = len(pairs)
-        if focus is None:
-            for position, i in enumerate(members):
-                source = sources[i]
-                pairs.update((i, j) for j in members[position + 1 :] if sources[j] != source)
-        else:
-            for i in (m for m in members if m in focus):
-                source = sources[i]
-                pairs.update((min(i, j), max(i, j)) for j in members if sources[j] != source)
-        by_kind[key[0]] += len(pairs) - before
-    capped = sum(1 for count in frequency.values() if count > cap)
-    return Candidates(frozenset(pairs), len(frequency), capped, dict(by_kind))
+    batch's pairs that touch it). Ties in frequency are broken by the keys themselves, so the
+    pairs do not depend on the order of the claims."""
+    names = sorted({key for keys in keyed for key in keys})
+    number = {key: position for position, key in enumerate(names)}
+    owners = np.repeat(np.arange(len(keyed)), [len(keys) for keys in keyed])
+    keys = np.fromiter((number[k] for ks in keyed for k in ks), dtype=np.int64, count=len(owners))
+    letters = sorted({name[0] for name in names} | {COMBINED})
+    kind_of = np.array([letters.index(name[0]) for name in names], dtype=np.int64)
+    topic = np.isin(kind_of[keys], [letters.index(kind) for kind in TOPIC if kind in letters])
+    topics = SetTable.of(owners[topic], keys[topic], len(keyed), len(names))
+    concept = kind_of[keys] == letters.index("c") if "c" in letters else np.zeros_like(topic)
+    concepts = np.bincount(owners[concept], minlength=len(keyed))
+    extra_owners, extra_keys = _combined(owners, keys, len(names), cap)
+    owners, keys = np.r_[owners, extra_owners], np.r_[keys, extra_keys]
+    frequency = np.bincount(keys)
+    rank = np.empty_like(frequency)
+    by_rarity = np.lexsort((np.arange(len(frequency)), frequency))  # rarest first
+    rank[by_rarity] = np.arange(len(frequency))
+    posted = _posted(
+        owners, rank[keys], frequency[keys] <= cap, _in_full(frequency[by_rarity], cap)
+    )
+    left, right, first_rank = _pairs_within_keys(owners[posted], rank[keys[posted]])
+    number_of = {source: n for n, source in enumerate(dict.fromkeys(sources))}
+    source_ids = np.fromiter((number_of[s] for s in sources), dtype=np.int64, count=len(sources))
+    keep = source_ids[left] != source_ids[right]
+    if focus is not None:
+        chosen = np.zeros(len(keyed), dtype=bool)
+        chosen[np.fromiter(focus, dtype=np.int64)] = True
+        keep &= chosen[left] | chosen[right]
+    width = max(len(keyed), 1)
+    codes, first_rank = left[keep] * width + right[keep], first_rank[keep]
+    by_code = np.lexsort((first_rank, codes))  # each pair's rarest key first
+    codes, first = np.unique(codes[by_code], return_index=True)
+    kind_of = np.r_[kind_of, np.full(len(frequency) - len(names), letters.index(COMBINED))]
+    found = np.bincount(kind_of[by_rarity[first_rank[by_code][first]]], minlength=len(letters))
+    kinds = {letter: int(n) for letter, n in zip(letters, found.tolist(), strict=True) if n}
+    capped = int(np.count_nonzero(frequency > cap))
+    left, right = codes // width, codes % width
+    return Candidates(
+        left, right, shared_counts(topics, left, right), concepts, len(frequency), capped, kinds
+    )
+
+
+def _combined(owners: Indices, keys: Indices, count: int, cap: int) -> tuple[Indices, Indices]:
+    """One combined key for each two frequent keys (held by more than ``cap // 2`` claims) of
+    a claim, as (owner, key) arrays; combined keys are numbered from ``count`` on, in the order
+    of the two keys they combine."""
+    frequent = np.bincount(keys, minlength=count)[keys] > cap // 2
+    order = np.lexsort((keys[frequent], owners[frequent]))
+    hot_owners, hot_keys = owners[frequent][order], keys[frequent][order]
+    pair_owners, first, second = _within_groups(hot_owners, hot_keys)
+    _codes, combined = np.unique(first * count + second, return_inverse=True)
+    return pair_owners, combined.reshape(-1) + count
+
+
+def _in_full(frequencies: Indices, cap: int) -> int:
+    """How many of the rarest keys (``frequencies`` in rarity order) every claim posts: as many
+    as make at most ``PAIR_BUDGET`` pairs together, none over ``cap``."""
+    within = (np.cumsum(frequencies * (frequencies - 1) // 2) <= PAIR_BUDGET) & (frequencies <= cap)
+    return int(np.argmin(within)) if not within.all() else len(frequencies)
+
+
+def _posted(owners: Indices, ranks: Indices, usable: npt.NDArray[np.bool_], full: int) -> Indices:
+    """Which (owner, key) entries are posted: the rarest ``len // 2 + 1`` of each claim's
+    usable keys, and every usable key among the ``full`` rarest."""
+    entries = np.flatnonzero(usable)
+    entries = entries[np.lexsort((ranks[entries], owners[entries]))]
+    grouped = owners[entries]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    sizes = np.diff(np.r_[starts, len(grouped)])
+    position = np.arange(len(grouped)) - np.repeat(starts, sizes)
+    prefix = np.repeat(sizes // 2 + 1, sizes)
+    return entries[(position < prefix) | (ranks[entries] < full)]
+
+
+def _pairs_within_keys(claims: Indices, keys: Indices) -> tuple[Indices, Indices, Indices]:
+    """Every two claims posting the same key, as (smaller index, larger index, key)."""
+    order = np.lexsort((claims, keys))
+    key, left, right = _within_groups(keys[order], claims[order])
+    return left, right, key
+
+
+def _within_groups(groups: Indices, values: Indices) -> tuple[Indices, Indices, Indices]:
+    """Every two values of the same group, as (group, earlier value, later value), for
+    ``groups`` sorted; one round of array operations per group size, not a loop over pairs."""
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]]) if len(groups) else groups
+    sizes = np.diff(np.r_[starts, len(groups)])
+    found: list[tuple[Indices, Indices, Indices]] = [(groups[:0], values[:0], values[:0])]
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        group_starts = starts[sizes == size]
+        members = values[group_starts[:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        found.append(
+            (
+                np.repeat(groups[group_starts], len(first)),
+                members[:, first].ravel(),
+                members[:, second].ravel(),
+            )
+        )
+    return (
+        np.concatenate([f[0] for f in found]),
+        np.concatenate([f[1] for f in found]),
+        np.concatenate([f[2] for f in found]),
+    )

@@ -9,6 +9,8 @@ vehicle); concepts are stemmed words with synonym groups applied.
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 from rapidfuzz import utils
 
@@ -46,6 +48,8 @@ class Features:
     word_key: str  # the lower-cased words, sorted: token-sort similarity is a plain ratio
     grams: tuple[frozenset[str], ...]
     numbers: frozenset[str]
+    topic: frozenset[str]  # the concepts and the actors' stems: what the claim is about
+    core: tuple[str, ...]  # from one named actor to the next ("amazon invest rivian"), or ()
     surfaces: dict[str, str] = attrs.field(hash=False, repr=False)  # concept → word as written
 
     def negated(self, frame: frozenset[str] | None = None) -> bool:
@@ -120,8 +124,30 @@ def features(text: str, context: str = "") -> Features:
         grams=_grams(text),
         numbers=frozenset(f"{q.value:g}" for q in quantities)
         | frozenset(t.value for t in times if not t.said),
+        topic=content | {stem(actor) for actor in entities | context_entities},
+        core=_core(concepts, entities),
         surfaces=surfaces,
     )
+
+
+def _core(concepts: list[str], entities: set[str]) -> tuple[str, ...]:
+    """The claim's words from its first named actor to the next different one, with at least
+    one other concept between ("Amazon … invested … Rivian"); ``()`` when there is none."""
+    names = {stem(entity) for entity in entities}
+    positions = [i for i, concept in enumerate(concepts) if concept in names]
+    for first, second in itertools.pairwise(positions):
+        if second - first > 1 and concepts[first] != concepts[second]:
+            return tuple(concepts[first : second + 1])
+    return ()
+
+
+def claim_keys(item: Features) -> frozenset[str]:
+    """The blocking keys of one claim, tagged by kind: ``c:`` concept, ``a:`` actor,
+    ``q:`` quantity. A store keeps them, so blocking needs no features of stored claims."""
+    keys = {f"c:{concept}" for concept in item.content}
+    keys.update(f"a:{actor}" for actor in item.actors)
+    keys.update(f"q:{q.unit}:{q.value:g}" for q in item.quantities)
+    return frozenset(keys)
 
 
 def _grams(text: str) -> tuple[frozenset[str], ...]:

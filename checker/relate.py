@@ -14,21 +14,23 @@ only the best few ``related`` links per claim kept so the list stays useful.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from checker.blocking import candidate_pairs, claim_keys
-from checker.normalize import Features, features
+from checker.normalize import Features, claim_keys, features
 from checker.scoring import similarity
 from checker.timerefs import months_of
 from checker.words import expansion_words, opposites, stem
 from claims.models import Claim, Kind
 from claims.tagger import tag_text
+
+if TYPE_CHECKING:
+    from checker.blocking import Candidates
+    from checker.bulk import Indices
 
 RelationKind = Literal["agrees", "contradicts", "related"]
 Verdict = Literal["agrees", "contradicts", "related", "unrelated"]
@@ -61,14 +63,17 @@ class Relation:
 
 
 def judge(
-    a: Features, b: Features, kinds: tuple[Kind | None, Kind | None] = (None, None)
+    a: Features,
+    b: Features,
+    kinds: tuple[Kind | None, Kind | None] = (None, None),
+    score: float | None = None,
 ) -> Judgement:
-    """The relation of two claims, its score and the reasons a person can check."""
-    score = round(similarity(a, b).score, 3)
+    """The relation of two claims, its score and the reasons a person can check. ``score``
+    is their similarity when already computed (``checker.bulk.scores``)."""
+    score = round(similarity(a, b).score if score is None else score, 3)
     shared = a.content & b.content
-    same_actors = not (_names(a, b) and _names(b, a)) or bool(a.actors & b.actors)
+    same_actors = bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
     conflicts = _conflicts(a, b)
-    actor_concepts = _actor_stems(a, b)
     relation: Verdict
     if conflicts and same_actors and _same_frame(a, b):
         relation, reasons = "contradicts", [*conflicts, _shared(a, shared, "same frame")]
@@ -76,14 +81,23 @@ def judge(
         relation, reasons = "agrees", [_shared(a, shared, "same proposition"), *_same_figures(a, b)]
     elif not conflicts and (core := _core_within(a, b) or _core_within(b, a)):
         relation, reasons = "agrees", [f"one claim's core is in the other: {core}"]
-    elif (shared - actor_concepts and a.actors & b.actors) or len(shared) >= RELATED_SHARED:
+    elif (topic := _related_topic(a, b, shared)) is not None:
         relation = "related"
-        reasons = [_actors(a, b), _shared(a, shared - actor_concepts, "shared topic")]
+        reasons = [_actors(a, b), _shared(a, topic, "shared topic")]
     else:
         return Judgement("unrelated", score, ())
     if {kinds[0], kinds[1]} == CONTRAST:
         reasons.append("speculation vs reported fact")
     return Judgement(relation, score, tuple(r for r in reasons if r))
+
+
+def _related_topic(a: Features, b: Features, shared: frozenset[str]) -> frozenset[str] | None:
+    """The topic two claims share besides their actors when they are related: shared actors
+    and something more, or ``RELATED_SHARED`` concepts in common; else ``None``."""
+    topic = shared - _actor_stems(a, b) if a.actors & b.actors else shared
+    if (topic and a.actors & b.actors) or len(shared) >= RELATED_SHARED:
+        return topic
+    return None
 
 
 def _names(a: Features, b: Features) -> set[str]:
@@ -93,11 +107,15 @@ def _names(a: Features, b: Features) -> set[str]:
     return {e for e in a.entities if e in b.entities or stem(e) not in b.content}
 
 
-def may_relate(a: Features, b: Features) -> bool:
-    """A cheap necessary condition for any relation: two concepts or actors in common, or one
-    when a claim has at most two concepts. Pairs failing it are not scored."""
-    shared = len(a.content & b.content) + len(a.actors & b.actors)
-    return shared >= 2 or (shared == 1 and min(len(a.content), len(b.content)) <= 2)
+def may_relate(candidates: Candidates) -> Indices:
+    """Which candidate pairs (by position) meet a cheap necessary condition for any relation:
+    two concepts or actors in common, or one when a claim has at most two concepts. It is
+    read off the blocking keys, so pairs failing it need no features at all."""
+    import numpy as np  # comparison only: the other commands start without loading numpy
+
+    shared, concepts = candidates.topics, candidates.concepts
+    small = np.minimum(concepts[candidates.left], concepts[candidates.right]) <= 2
+    return np.flatnonzero((shared >= 2) | ((shared == 1) & small))
 
 
 def _same_frame(a: Features, b: Features) -> bool:
@@ -112,17 +130,10 @@ def _same_frame(a: Features, b: Features) -> bool:
 
 
 def _core_within(a: Features, b: Features) -> str:
-    """The core of ``a`` — its words from one named actor to the next, with at least one
-    other concept between ("Amazon … invested … Rivian") — when all of it is in ``b``
-    (counting who ``b`` is attributed to); else ``""``."""
-    names = {stem(entity) for entity in a.entities}
-    positions = [i for i, concept in enumerate(a.concepts) if concept in names]
-    for first, second in itertools.pairwise(positions):
-        if second - first > 1 and a.concepts[first] != a.concepts[second]:
-            core = a.concepts[first : second + 1]
-            if set(core) <= _topic(b):
-                return " … ".join(_surface(a, concept) for concept in core)
-            return ""
+    """The core of ``a`` (``Features.core``) when all of it is in ``b``, counting who ``b``
+    is attributed to; else ``""``."""
+    if a.core and b.topic.issuperset(a.core):
+        return " … ".join(_surface(a, concept) for concept in a.core)
     return ""
 
 
@@ -262,6 +273,11 @@ def find_relations(
     others are ``None``). Given the claims' blocking ``keys`` (``claim_keys``, as a store keeps
     them), features are computed only for the claims of candidate pairs. Related links carry
     the rarity of their shared topic in the batch as ``weight``."""
+    import numpy as np  # comparison only: the other commands start without loading numpy
+
+    from checker import bulk
+    from checker.blocking import candidate_pairs
+
     computed = {i: f for i, f in enumerate(items or ()) if f is not None}
 
     def item(index: int) -> Features:
@@ -272,15 +288,21 @@ def find_relations(
     if keys is None:
         keys = [claim_keys(item(index)) for index in range(len(claims))]
     candidates = candidate_pairs(keys, [claim.source for claim in claims], focus=focus)
+    chosen = may_relate(candidates)
+    left, right = candidates.left[chosen], candidates.right[chosen]
+    involved = np.unique(np.r_[left, right])
+    similar = bulk.scores(
+        [item(index) for index in involved.tolist()],
+        np.searchsorted(involved, left),
+        np.searchsorted(involved, right),
+    )
     topics = [_key_topic(each) for each in keys]
     frequency = Counter(concept for topic in topics for concept in topic)
     found: list[Relation] = []
-    for i, j in sorted(candidates.pairs):
+    for i, j, score in zip(left.tolist(), right.tolist(), similar.tolist(), strict=True):
         if claims[i].id > claims[j].id:
             i, j = j, i  # reasons name the claims in the relation's order ("a vs b")
-        if not may_relate(item(i), item(j)):
-            continue
-        verdict = judge(item(i), item(j), (claims[i].kind, claims[j].kind))
+        verdict = judge(item(i), item(j), (claims[i].kind, claims[j].kind), score)
         if verdict.relation == "unrelated":
             continue
         weight = 0.0
@@ -318,12 +340,9 @@ def keep_best(
     return [r for i, r in enumerate(relations) if r.relation != "related" or i in kept]
 
 
-def _topic(item: Features) -> frozenset[str]:
-    return item.content | {stem(actor) for actor in item.actors}
-
-
 def _key_topic(keys: Collection[str]) -> frozenset[str]:
-    """``_topic`` of a claim from its blocking keys: its concepts and its actors' stems."""
+    """``Features.topic`` of a claim from its blocking keys: its concepts and its actors'
+    stems."""
     return frozenset(
         key[2:] if key.startswith("c:") else stem(key[2:])
         for key in keys

@@ -74,12 +74,14 @@ def measures(a: Features, b: Features) -> tuple[float, ...]:
 
 def similarity(a: Features, b: Features) -> Similarity:
     values = measures(a, b)
-    vector, intercept = _weight_vector()
-    z = intercept + sum(w * value for w, value in zip(vector, values, strict=True))
+    vector, intercept = weight_vector()
+    z = intercept
+    for weight, value in zip(vector, values, strict=True):
+        z += weight * value  # summed in this order, as checker.bulk does for many pairs
     return Similarity(values, 1 / (1 + math.exp(-z)))
 
 
 @functools.cache
-def _weight_vector() -> tuple[tuple[float, ...], float]:
+def weight_vector() -> tuple[tuple[float, ...], float]:
     table, intercept = weights()
     return tuple(table[name] for name in MEASURES), intercept
