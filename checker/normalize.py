@@ -46,7 +46,7 @@ class Features:
     predicates: frozenset[str]
     sort_key: str
     word_key: str  # the lower-cased words, sorted: token-sort similarity is a plain ratio
-    grams: tuple[frozenset[str], ...]
+    grams: tuple[frozenset[str | tuple[str, ...]], ...]
     numbers: frozenset[str]
     topic: frozenset[str]  # the concepts and the actors' stems: what the claim is about
     core: tuple[str, ...]  # from one named actor to the next ("amazon invest rivian"), or ()
@@ -74,21 +74,23 @@ def features(text: str, context: str = "") -> Features:
     denial = None
     surfaces: dict[str, str] = {}
     first = True
+    hidden = {i for start, end in masked for i in range(start, end)}
+    negating, denying, ignored = negations(), denials(), stopwords()
     for match in TOKEN.finditer(text):
-        if masked and any(start <= match.start() < end for start, end in masked):
+        if match.start() in hidden:
             continue
         token = strip_possessive(match.group())
         initial, first = first, False
         for word, capital in _words(token, text, match.end(), initial):
             lower = word.lower()
-            if lower in negations() or lower.endswith(("n't", "n’t")):
+            if lower in negating or lower.endswith(("n't", "n’t")):
                 negation_cues.append([word, ""])
                 continue
-            if lower in denials():
+            if lower in denying:
                 denial = denial or word
                 negation_cues.append([word, ""])
                 continue
-            if lower in stopwords() or (len(lower) < 2 and not capital):
+            if lower in ignored or (len(lower) < 2 and not capital):
                 continue
             concepts.append(stem(lower))
             surfaces.setdefault(concepts[-1], word)
@@ -150,13 +152,14 @@ def claim_keys(item: Features) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _grams(text: str) -> tuple[frozenset[str], ...]:
-    """The 1- to 4-grams of the claim's stemmed words and numbers, for word-order overlap."""
+def _grams(text: str) -> tuple[frozenset[str | tuple[str, ...]], ...]:
+    """The 1- to 4-grams of the claim's stemmed words and numbers, for word-order overlap
+    (words, then tuples of 2, 3 and 4 words)."""
     words = [stem(word) for word in utils.default_process(text).split()]
-    return tuple(
-        frozenset(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-        for n in range(1, GRAMS + 1)
-    )
+    grams: list[frozenset[str | tuple[str, ...]]] = [frozenset(words)]
+    for n in range(2, GRAMS + 1):  # the shifted copies are shorter: zip stops at the last gram
+        grams.append(frozenset(zip(*(words[i:] for i in range(n)), strict=False)))
+    return tuple(grams)
 
 
 def _words(token: str, text: str, end: int, initial: bool) -> list[tuple[str, bool]]:

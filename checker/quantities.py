@@ -81,15 +81,25 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b(?P<approx>{approx_words})\s+)?"
         rf"(?:(?P<currency>{'|'.join(map(re.escape, symbols))})\s?)?"
-        rf"(?:(?P<number>{_NUMBER})|\b(?P<word>(?:a\s+)?(?:{number_words})))"
+        rf"(?:(?P<number>{_NUMBER})|\b(?P<word>(?:a\s+)?(?:{number_words}))\b)"
         rf"(?:(?:\s*(?P<scale>{long_scales})\b)|(?P<suffix>{short_scales})\b)?"
         rf"(?:\s*(?P<unit>%|(?:per\s?cent|percent|pct)\b|(?:{'|'.join(words)})\b))?",
         re.IGNORECASE,
     )
 
 
+@functools.cache
+def _anchor() -> re.Pattern[str]:
+    """What every quantity contains: a digit or a number word. Most claims have neither, and
+    looking for this first spares them the full pattern, which is tried at every position."""
+    words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    return re.compile(rf"\d|\b(?:{words})\b", re.IGNORECASE)
+
+
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, in order. Years, times and model numbers are not quantities."""
+    if not _anchor().search(text):
+        return ()
     currencies, scales, approx, units = _tables()
     found = []
     for match in _pattern().finditer(text):

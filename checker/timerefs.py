@@ -62,8 +62,18 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _anchor() -> re.Pattern[str]:
+    """What every time reference contains: a digit, or a month or weekday name. Most claims
+    have neither, and looking for this first spares them the full pattern."""
+    names = sorted((n.capitalize() for n in [*_months(), *_weekdays()]), key=len, reverse=True)
+    return re.compile(rf"\d|\b(?:{'|'.join(names)})")
+
+
 def find_times(text: str) -> tuple[TimeRef, ...]:
     """Every time reference in ``text``, in order."""
+    if not _anchor().search(text):
+        return ()
     found: list[TimeRef] = []
     for match in _pattern().finditer(text):
         start, end = match.span()

@@ -119,4 +119,6 @@ def opposites() -> dict[str, frozenset[str]]:
 
 
 def strip_possessive(token: str) -> str:
-    return _POSSESSIVE.sub("", token) if len(token) > 2 else token
+    if len(token) > 2 and ("'" in token or "’" in token):
+        return _POSSESSIVE.sub("", token)
+    return token
