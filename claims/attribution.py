@@ -7,9 +7,11 @@ Handled frames (``WHO`` is a short noun phrase, ``SAYS`` a verb from attribution
 - ``CONTENT, WHO SAYS [to someone].`` and ``“CONTENT,” SAYS WHO[, in a statement].``
 - ``CONTENT-START, WHO SAYS, CONTENT-END`` (the frame in the middle)
 
-The type of the source is ``anonymous`` for unnamed or vague sources (anonymous_sources.txt),
-``named`` for a person (a first and last name, or a surname the article gives in full
-elsewhere), and ``official`` for an organisation or institution speaking on the record.
+The type of the source is ``anonymous`` for unnamed or vague sources (anonymous_sources.txt,
+and bare plurals such as "witnesses"), ``named`` for a person (a first and last name, or a
+surname the article gives in full elsewhere), and ``official`` for an organisation,
+institution or document speaking on the record (official_sources.txt, or a definite
+description: "the port", "its annual report").
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b[^,]*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Who-phrases opening with these point at a source the story has named or identifies
+# ("the port said", "according to its annual report", "it said"): on the record.
+_DEFINITE = frozenset({"the", "its", "it", "his", "her", "their", "our"})
 
 
 def find_frame(text: str, start: int, end: int, article: str | None = None) -> Frame | None:
@@ -199,7 +204,9 @@ def classify_source(who: str, article: str) -> AttributionType:
             return "named"
     if names or any(f" {noun} " in lowered for noun in lower_set("official_sources.txt")):
         return "official"
-    return "anonymous"
+    if lowered.split()[:1] and lowered.split()[0] in _DEFINITE:
+        return "official"  # "the port", "its annual report", "it": someone the story names
+    return "anonymous"  # "relatives", "witnesses", "skeptics": people nobody names
 
 
 def _capitalised_runs(who: str) -> list[list[str]]:

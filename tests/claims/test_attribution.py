@@ -127,6 +127,27 @@ GOLDEN = [
         "named",
         "he didn’t care.",
     ),
+    (
+        "tail definite institution",
+        "Container traffic rose 4 percent last year, the port said in its annual report.",
+        "the port",
+        "official",
+        "Container traffic rose 4 percent last year",
+    ),
+    (
+        "tail document",
+        "Container traffic fell 4 percent last year, according to port figures.",
+        "port figures",
+        "official",
+        "Container traffic fell 4 percent last year",
+    ),
+    (
+        "tail unnamed people",
+        "The bridge collapsed at noon, witnesses said.",
+        "witnesses",
+        "anonymous",
+        "The bridge collapsed at noon",
+    ),
 ]
 
 
