@@ -10,11 +10,12 @@ vehicle); concepts are stemmed words with synonym groups applied.
 from __future__ import annotations
 
 import itertools
+import re
 
 import attrs
 from rapidfuzz import utils
 
-from checker.quantities import Quantity, find_quantities
+from checker.quantities import Quantity, compound_head, find_quantities
 from checker.timerefs import TimeRef, find_times
 from checker.words import (
     TOKEN,
@@ -22,6 +23,7 @@ from checker.words import (
     denials,
     negations,
     opposites,
+    phrases,
     stem,
     stopwords,
     strip_possessive,
@@ -76,8 +78,18 @@ def features(text: str, context: str = "") -> Features:
     first = True
     hidden = {i for start, end in masked for i in range(start, end)}
     negating, denying, ignored = negations(), denials(), stopwords()
-    for match in TOKEN.finditer(text):
+    tokens = [match for match in TOKEN.finditer(text) if match.start() not in hidden]
+    phrase_at = _phrases_in(text, tokens, hidden)
+    for match in tokens:
         if match.start() in hidden:
+            continue
+        if match.start() in phrase_at:
+            concept, written = phrase_at[match.start()]
+            concepts.append(concept)
+            surfaces.setdefault(concept, written)
+            for cue in negation_cues:
+                cue[1] = cue[1] or concept
+            first = False
             continue
         token = strip_possessive(match.group())
         initial, first = first, False
@@ -94,6 +106,9 @@ def features(text: str, context: str = "") -> Features:
                 continue
             concepts.append(stem(lower))
             surfaces.setdefault(concepts[-1], word)
+            if head := compound_head(concepts[-1]):
+                concepts.append(head)  # "dockworkers" are workers too
+                surfaces.setdefault(head, word)
             if capital:
                 surfaces.setdefault(lower, word)
             for cue in negation_cues:
@@ -150,6 +165,26 @@ def claim_keys(item: Features) -> frozenset[str]:
     keys.update(f"a:{actor}" for actor in item.actors)
     keys.update(f"q:{q.unit}:{q.value:g}" for q in item.quantities)
     return frozenset(keys)
+
+
+def _phrases_in(
+    text: str, tokens: list[re.Match[str]], hidden: set[int]
+) -> dict[int, tuple[str, str]]:
+    """Where a phrase of ``phrases.txt`` starts (token start → its concept and its words as
+    written); the phrase's other tokens are added to ``hidden``."""
+    found: dict[int, tuple[str, str]] = {}
+    table = phrases()
+    for index, match in enumerate(tokens):
+        for words, concept in table.get(stem(match.group().lower()), ()):
+            run = tokens[index : index + len(words)]
+            adjacent = all(
+                not text[x.end() : y.start()].strip() for x, y in itertools.pairwise(run)
+            )
+            if adjacent and tuple(stem(t.group().lower()) for t in run) == words:
+                found[match.start()] = (concept, text[match.start() : run[-1].end()])
+                hidden.update(t.start() for t in run[1:])
+                break
+    return found
 
 
 def _grams(text: str) -> tuple[frozenset[str | tuple[str, ...]], ...]:

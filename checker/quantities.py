@@ -58,6 +58,23 @@ def _tables() -> tuple[dict[str, str], dict[str, float], dict[str, str], dict[st
     return currencies, scales, approx, units
 
 
+COMPOUND_HEAD = 5  # letters a counted noun needs to be found at the end of a compound
+COMPOUND_UNITS = frozenset({"people", "vehicles"})  # "steelworkers", "firetrucks"; not "investor"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def compound_head(concept: str) -> str:
+    """The counted noun a compound ends with ("dockworker" → worker, "firetruck" → truck), or
+    ``""``: a dockworker is counted as a worker is."""
+    units = _tables()[3]
+    if concept in units:
+        return ""
+    for cut in range(3, len(concept) - COMPOUND_HEAD + 1):
+        if units.get(concept[cut:]) in COMPOUND_UNITS:
+            return concept[cut:]
+    return ""
+
+
 @functools.cache
 def _number_words() -> dict[str, tuple[float, float]]:
     table = {}
@@ -179,7 +196,8 @@ def _unit(
         run.append(token.group())
         end = token.end()
     for word in run:
-        unit = units.get(stem(word.lower()))
+        concept = stem(word.lower())
+        unit = units.get(concept) or units.get(compound_head(concept))
         if unit:
             return unit, word
     for word in run:

@@ -118,6 +118,19 @@ def opposites() -> dict[str, frozenset[str]]:
     return {word: frozenset(others) for word, others in table.items()}
 
 
+@functools.cache
+def phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """``phrases.txt`` by the stem of each phrase's first word: (the phrase's stems, the
+    concept it is compared as), longest phrases first."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in read_list("phrases.txt", "checker"):
+        word, _, forms = line.partition(":")
+        for form in forms.split("|"):
+            words = tuple(stem(w) for w in form.lower().split())
+            table.setdefault(words[0], []).append((words, stem(word.strip().lower())))
+    return {first: tuple(sorted(v, key=lambda e: -len(e[0]))) for first, v in table.items()}
+
+
 def strip_possessive(token: str) -> str:
     if len(token) > 2 and ("'" in token or "’" in token):
         return _POSSESSIVE.sub("", token)

@@ -27,7 +27,9 @@ QUANTITIES = [
     ("more than 3,100 jobs", "more than 3,100", 3100, math.inf, "jobs"),
     ("fewer than 50 stores", "fewer than 50", 0, 50, "stores"),
     ("nearly 200 employees", "nearly 200", 170, 200, "people"),
-    ("Around 1,200 dockworkers joined", "Around 1,200", 1080, 1320, "dockworker"),
+    ("Around 1,200 dockworkers joined", "Around 1,200", 1080, 1320, "people"),  # compound
+    ("5 firetrucks arrived", "5", 5, 5, "vehicles"),
+    ("40 investors", "40", 40, 40, "investor"),  # "investor" does not end in a counted noun
     ("it paid 700 Dollars", "700 Dollars", 700, 700, "dollars"),  # currency words in any case
     ("a A$700 million deal", "A$700 million", 7e8, 7e8, "australian dollars"),
 ]
@@ -55,6 +57,28 @@ def test_quantity_rules(text: str, quote: str, low: float, high: float, unit: st
 )
 def test_years_times_and_model_numbers_are_not_quantities(text: str) -> None:
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "written"),
+    [
+        ("Workers walked out on Monday", "strike", "walked out"),
+        ("3,100 workers will stop work", "strike", "stop work"),
+        ("The firm laid off 200 staff", "cut", "laid off"),
+        ("The chief executive stepped down", "resign", "stepped down"),
+        ("Prices went up", "rise", "went up"),
+    ],
+)
+def test_phrases_are_compared_as_one_word(text: str, concept: str, written: str) -> None:
+    item = features(text)
+    assert stem(concept) in item.content
+    assert item.surfaces[stem(concept)] == written
+
+
+def test_compounds_of_counted_nouns_count_as_their_head() -> None:
+    assert "worker" in features("1,300 dockworkers would strike").content
+    assert "worker" in features("Steelworkers met").content
+    assert "stor" not in features("Investors met").content  # not "inve" + "stor(e)"
 
 
 def test_equivalent_money_spellings_have_one_value() -> None:

@@ -23,6 +23,11 @@ CONTRADICTIONS = [
         "The company cut 1,300 jobs.",
         "number differs: 3,100 vs 1,300 (jobs)",
     ),
+    (  # paraphrased: a compound of "workers", and "stop work" for "strike"
+        "1,300 dockworkers would strike for 24 hours.",
+        "About 3,100 workers will stop work for 48 hours.",
+        "number differs: 1,300 vs About 3,100 (dockworkers)",
+    ),
     ("The strike began on Monday.", "The strike began on Friday.", "day differs: Monday vs Friday"),
     (
         "The plant opened on June 10.",
