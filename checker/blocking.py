@@ -20,7 +20,7 @@ come out sorted, each once.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 import attrs
 import numpy as np
@@ -85,20 +85,18 @@ def candidate_pairs(
     posted = _posted(
         owners, rank[keys], frequency[keys] <= cap, _in_full(frequency[by_rarity], cap)
     )
-    left, right, first_rank = _pairs_within_keys(owners[posted], rank[keys[posted]])
     number_of = {source: n for n, source in enumerate(dict.fromkeys(sources))}
     source_ids = np.fromiter((number_of[s] for s in sources), dtype=np.int64, count=len(sources))
-    keep = source_ids[left] != source_ids[right]
+    chosen = None
     if focus is not None:
         chosen = np.zeros(len(keyed), dtype=bool)
         chosen[np.fromiter(focus, dtype=np.int64)] = True
-        keep &= chosen[left] | chosen[right]
     width = max(len(keyed), 1)
-    codes, first_rank = left[keep] * width + right[keep], first_rank[keep]
-    by_code = np.lexsort((first_rank, codes))  # each pair's rarest key first
-    codes, first = np.unique(codes[by_code], return_index=True)
+    codes, first_rank = _pair_codes(
+        owners[posted], rank[keys[posted]], source_ids, chosen, width, len(frequency)
+    )
     kind_of = np.r_[kind_of, np.full(len(frequency) - len(names), letters.index(COMBINED))]
-    found = np.bincount(kind_of[by_rarity[first_rank[by_code][first]]], minlength=len(letters))
+    found = np.bincount(kind_of[by_rarity[first_rank]], minlength=len(letters))
     kinds = {letter: int(n) for letter, n in zip(letters, found.tolist(), strict=True) if n}
     capped = int(np.count_nonzero(frequency > cap))
     left, right = codes // width, codes % width
@@ -114,7 +112,10 @@ def _combined(owners: Indices, keys: Indices, count: int, cap: int) -> tuple[Ind
     frequent = np.bincount(keys, minlength=count)[keys] > cap // 2
     order = np.lexsort((keys[frequent], owners[frequent]))
     hot_owners, hot_keys = owners[frequent][order], keys[frequent][order]
-    pair_owners, first, second = _within_groups(hot_owners, hot_keys)
+    chunks = list(_within_groups(hot_owners, hot_keys))
+    pair_owners = np.concatenate([np.zeros(0, dtype=np.int64), *(c[0] for c in chunks)])
+    first = np.concatenate([np.zeros(0, dtype=np.int64), *(c[1] for c in chunks)])
+    second = np.concatenate([np.zeros(0, dtype=np.int64), *(c[2] for c in chunks)])
     _codes, combined = np.unique(first * count + second, return_inverse=True)
     return pair_owners, combined.reshape(-1) + count
 
@@ -139,32 +140,44 @@ def _posted(owners: Indices, ranks: Indices, usable: npt.NDArray[np.bool_], full
     return entries[(position < prefix) | (ranks[entries] < full)]
 
 
-def _pairs_within_keys(claims: Indices, keys: Indices) -> tuple[Indices, Indices, Indices]:
-    """Every two claims posting the same key, as (smaller index, larger index, key)."""
+def _pair_codes(
+    claims: Indices,
+    keys: Indices,
+    source_ids: Indices,
+    chosen: npt.NDArray[np.bool_] | None,
+    width: int,
+    ranks: int,
+) -> tuple[Indices, Indices]:
+    """Every two claims of different sources posting the same key (with one in ``chosen``
+    when given), once each, as sorted codes ``left * width + right`` with the rarest key that
+    made each pair. The pairs of each posting-list size are filtered and deduplicated before
+    the next size is made, so memory holds candidates rather than every key's pairs."""
     order = np.lexsort((claims, keys))
-    key, left, right = _within_groups(keys[order], claims[order])
-    return left, right, key
+    found: list[Indices] = [np.zeros(0, dtype=np.int64)]
+    for key, left, right in _within_groups(keys[order], claims[order]):
+        keep = source_ids[left] != source_ids[right]
+        if chosen is not None:
+            keep &= chosen[left] | chosen[right]
+        # one number per pair and key, pair first: sorting it puts each pair's rarest key first
+        # (width² × ranks stays below 2⁶³ up to about a million claims)
+        found.append(np.unique((left[keep] * width + right[keep]) * ranks + key[keep]))
+    merged = np.sort(np.concatenate(found))
+    codes = merged // ranks
+    first = np.r_[True, codes[1:] != codes[:-1]] if len(codes) else np.zeros(0, dtype=bool)
+    return codes[first], merged[first] % ranks
 
 
-def _within_groups(groups: Indices, values: Indices) -> tuple[Indices, Indices, Indices]:
-    """Every two values of the same group, as (group, earlier value, later value), for
-    ``groups`` sorted; one round of array operations per group size, not a loop over pairs."""
+def _within_groups(groups: Indices, values: Indices) -> Iterator[tuple[Indices, Indices, Indices]]:
+    """Every two values of the same group, as (group, earlier value, later value) arrays, for
+    ``groups`` sorted; one chunk per group size, not a loop over pairs."""
     starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]]) if len(groups) else groups
     sizes = np.diff(np.r_[starts, len(groups)])
-    found: list[tuple[Indices, Indices, Indices]] = [(groups[:0], values[:0], values[:0])]
     for size in np.unique(sizes[sizes > 1]).tolist():
         group_starts = starts[sizes == size]
         members = values[group_starts[:, None] + np.arange(size)]
         first, second = np.triu_indices(size, 1)
-        found.append(
-            (
-                np.repeat(groups[group_starts], len(first)),
-                members[:, first].ravel(),
-                members[:, second].ravel(),
-            )
+        yield (
+            np.repeat(groups[group_starts], len(first)),
+            members[:, first].ravel(),
+            members[:, second].ravel(),
         )
-    return (
-        np.concatenate([f[0] for f in found]),
-        np.concatenate([f[1] for f in found]),
-        np.concatenate([f[2] for f in found]),
-    )

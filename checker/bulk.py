@@ -62,13 +62,25 @@ def set_table(sets: Sequence[Collection[Hashable]]) -> SetTable:
     return SetTable.of(owners, members.reshape(-1), len(sets), len(distinct))
 
 
+CHUNK = 1 << 15  # pairs looked up at a time: about 25 MB of look-up arrays at most
+
+
 def shared_counts(table: SetTable, left: Indices, right: Indices) -> Indices:
     """For each pair ``(left[k], right[k])``, how many members their sets have in common:
-    each member of the left set is looked up among the right claim's codes. The pairs are
-    taken in order of their right claim, so the look-ups come sorted and stay in cache."""
+    each member of the left set is looked up among the right claim's codes, a chunk of pairs
+    at a time."""
+    counts = np.zeros(len(left), dtype=np.int64)
     if not len(table.codes):
-        return np.zeros(len(left), dtype=np.int64)
-    order = np.argsort(right, kind="stable")
+        return counts
+    for low in range(0, len(left), CHUNK):
+        counts[low : low + CHUNK] = _shared(
+            table, left[low : low + CHUNK], right[low : low + CHUNK]
+        )
+    return counts
+
+
+def _shared(table: SetTable, left: Indices, right: Indices) -> Indices:
+    order = np.argsort(right, kind="stable")  # look-ups in order of the right claim's codes
     sizes = table.sizes[left[order]]
     pair = np.repeat(np.arange(len(left), dtype=np.int64), sizes)
     offsets = np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
