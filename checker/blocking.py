@@ -112,10 +112,8 @@ def _combined(owners: Indices, keys: Indices, count: int, cap: int) -> tuple[Ind
     frequent = np.bincount(keys, minlength=count)[keys] > cap // 2
     order = np.lexsort((keys[frequent], owners[frequent]))
     hot_owners, hot_keys = owners[frequent][order], keys[frequent][order]
-    chunks = list(_within_groups(hot_owners, hot_keys))
-    pair_owners = np.concatenate([np.zeros(0, dtype=np.int64), *(c[0] for c in chunks)])
-    first = np.concatenate([np.zeros(0, dtype=np.int64), *(c[1] for c in chunks)])
-    second = np.concatenate([np.zeros(0, dtype=np.int64), *(c[2] for c in chunks)])
+    chunks = list(_within_groups(hot_owners, hot_keys)) or [(owners[:0], keys[:0], keys[:0])]
+    pair_owners, first, second = (np.concatenate(parts) for parts in zip(*chunks, strict=True))
     _codes, combined = np.unique(first * count + second, return_inverse=True)
     return pair_owners, combined.reshape(-1) + count
 
@@ -132,10 +130,8 @@ def _posted(owners: Indices, ranks: Indices, usable: npt.NDArray[np.bool_], full
     usable keys, and every usable key among the ``full`` rarest."""
     entries = np.flatnonzero(usable)
     entries = entries[np.lexsort((ranks[entries], owners[entries]))]
-    grouped = owners[entries]
-    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
-    sizes = np.diff(np.r_[starts, len(grouped)])
-    position = np.arange(len(grouped)) - np.repeat(starts, sizes)
+    starts, sizes = _runs(owners[entries])
+    position = np.arange(len(entries)) - np.repeat(starts, sizes)
     prefix = np.repeat(sizes // 2 + 1, sizes)
     return entries[(position < prefix) | (ranks[entries] < full)]
 
@@ -170,8 +166,7 @@ def _pair_codes(
 def _within_groups(groups: Indices, values: Indices) -> Iterator[tuple[Indices, Indices, Indices]]:
     """Every two values of the same group, as (group, earlier value, later value) arrays, for
     ``groups`` sorted; one chunk per group size, not a loop over pairs."""
-    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]]) if len(groups) else groups
-    sizes = np.diff(np.r_[starts, len(groups)])
+    starts, sizes = _runs(groups)
     for size in np.unique(sizes[sizes > 1]).tolist():
         group_starts = starts[sizes == size]
         members = values[group_starts[:, None] + np.arange(size)]
@@ -181,3 +176,9 @@ def _within_groups(groups: Indices, values: Indices) -> Iterator[tuple[Indices, 
             members[:, first].ravel(),
             members[:, second].ravel(),
         )
+
+
+def _runs(values: Indices) -> tuple[Indices, Indices]:
+    """Where each run of equal ``values`` (sorted) starts, and how long it is."""
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else values
+    return starts, np.diff(np.r_[starts, len(values)])
