@@ -99,6 +99,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b[^,]*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
 # Who-phrases opening with these point at a source the story has named or identifies
 # ("the port said", "according to its annual report", "it said"): on the record.
 _DEFINITE = frozenset({"the", "its", "it", "his", "her", "their", "our"})
@@ -179,6 +180,8 @@ def _noun_phrase(who: str) -> bool:
             return False
     if lowered[0] in {"that", "this", "there", "what", "which", "if", "when", "because"}:
         return False
+    if lowered[-1] in _ARTICLES:
+        return False  # "An estimated 1,200 people": a noun phrase does not end in "an"
     titles = word_set("abbrev_prefix.txt")
     dotted = [t for t in tokens if "." in t.rstrip(".") or t.endswith(".")]
     return not any(mark in who for mark in "!?") and all(

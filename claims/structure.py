@@ -35,6 +35,12 @@ _DATE_PREFIX = re.compile(
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*\([A-Za-z .&-]{2,30}\)\s*[-–—]+\s+"
 )
+# "MILLBROOK — ", "NEW YORK, Nov. 20 - ": a place in capitals (a word of three or more) and a
+# dash, without an agency; only taken at the start of the first body paragraph.
+_PLACE_DATELINE = re.compile(
+    r"^(?=[A-Z.'’ -]*[A-Z]{3})[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]{2,}\.?(?:\s+\d{1,2})?)?"
+    r"\s*[-–—]+\s+"
+)
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
 _BOLD_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__)\s*:?$")
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|story by|words by)\b\s*:?\s*(.+)$", re.I)
@@ -166,7 +172,9 @@ def analyse_structure(text: str, body_start: int = 0) -> Structure:
             metadata.setdefault("published", prefix.group(1))
             start += prefix.end()
         else:
-            wire = _WIRE_DATELINE.match(line)
+            wire = _WIRE_DATELINE.match(line) or (
+                None if seen_body else _PLACE_DATELINE.match(line)
+            )
             if wire:
                 blocks.append(Block("dateline", start, start + wire.end()))
                 start += wire.end()

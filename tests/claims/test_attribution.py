@@ -180,6 +180,7 @@ def test_middle_frame_is_cut_from_the_text() -> None:
         "In November, Rivian unveiled a truck, and said that it plans to ship by 2020.",
         "That was just days after Musk said he was planning a pickup.",
         "Amazon did not respond to a request for comment.",
+        "An estimated 1,200 people were evacuated.",  # "An" is no speaker
     ],
 )
 def test_no_frame(sentence: str) -> None:

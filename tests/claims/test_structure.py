@@ -52,6 +52,26 @@ GOLDEN = [
         [("dateline", "SEATTLE (Reuters) - "), ("body", "Amazon bought vans.")],
     ),
     (
+        "place dateline without an agency",
+        "MILLBROOK — Crews fought a fire.",
+        [("dateline", "MILLBROOK — "), ("body", "Crews fought a fire.")],
+    ),
+    (
+        "place and date dateline",
+        "NEW YORK, Nov. 20 - Stocks fell.",
+        [("dateline", "NEW YORK, Nov. 20 - "), ("body", "Stocks fell.")],
+    ),
+    (
+        "a place dateline only opens the first paragraph",
+        "Crews fought a fire.\nNASA — the agency — said nothing.",
+        [("body", "Crews fought a fire."), ("body", "NASA — the agency — said nothing.")],
+    ),
+    (
+        "a short capitalised word and a dash is no dateline",
+        "AI — the technology — is spreading.",
+        [("body", "AI — the technology — is spreading.")],
+    ),
+    (
         "pull quote repeated from the body",
         "He said “the vans are coming soon.” Then he left.\n“The vans are coming soon.”",
         [

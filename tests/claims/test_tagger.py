@@ -74,6 +74,8 @@ GOLDEN = [
     ("fact will", "Amazon announced that it will buy vans from Stellantis.", "fact", []),
     ("fact can", "The software can be used from the rear seat screens.", "fact", []),
     ("fact about", "Amazon owns about 20 percent of the company.", "fact", []),
+    ("fact roughly", "Roughly 1,200 people left their homes.", "fact", ["Roughly"]),
+    ("opinion scandalous", "This is a scandalous failure of oversight.", "opinion", ["scandalous"]),
     ("fact said", "Rivian said it had raised $700 million.", "fact", []),
     ("fact May the month", "The vans arrived in May and were delivered on May 5.", "fact", []),
     ("fact could not be reached", "The company could not be reached for comment.", "fact", []),
