@@ -21,12 +21,14 @@ from checker.words import (
     TOKEN,
     abbreviations,
     denials,
+    homographs,
     negations,
     opposites,
     phrases,
     stem,
     stopwords,
     strip_possessive,
+    verb_markers,
 )
 
 GRAMS = 4
@@ -78,9 +80,12 @@ def features(text: str, context: str = "") -> Features:
     first = True
     hidden = {i for start, end in masked for i in range(start, end)}
     negating, denying, ignored = negations(), denials(), stopwords()
+    nouns, verbal = homographs(), verb_markers()
     tokens = [match for match in TOKEN.finditer(text) if match.start() not in hidden]
     phrase_at = _phrases_in(text, tokens, hidden)
+    previous = ""
     for match in tokens:
+        before, previous = previous, match.group().lower()
         if match.start() in hidden:
             continue
         if match.start() in phrase_at:
@@ -104,6 +109,8 @@ def features(text: str, context: str = "") -> Features:
                 continue
             if lower in ignored or (len(lower) < 2 and not capital):
                 continue
+            if lower in nouns and before not in verbal:
+                lower = nouns[lower]  # "a fire broke out": the blaze, not the opposite of hired
             concepts.append(stem(lower))
             surfaces.setdefault(concepts[-1], word)
             if head := compound_head(concepts[-1]):

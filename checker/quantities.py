@@ -139,14 +139,17 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if unit == "" and word is None and "." not in number and "," not in number and low < 10:
             continue  # a bare small number ("Model 3", "Game 7") is a name or a list label
         bound = approx.get(" ".join((match["approx"] or "").lower().split()), "")
+        written = low if low == high else None  # "about 400" is 400, within 360-440
         low, high = _bounds(bound, low, high)
+        if written is None:
+            written = low if high == math.inf else high if low == 0 else low
         start = match.start()
         found.append(
             Quantity(
                 start,
                 end,
                 text[start:end],
-                (low if high == math.inf else high if low == 0 else low),
+                written,
                 low,
                 high,
                 unit,

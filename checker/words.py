@@ -40,6 +40,8 @@ def _suffix_stem(word: str) -> str:
         word = word[:-5]
     elif len(word) > 6 and word.endswith("ment"):
         word = word[:-4]
+    elif len(word) > 7 and word.endswith("tion") and not word.endswith("stion"):
+        word = word[:-3]  # "evacuation", "investigation" name what "evacuated" does
     elif len(word) > 5 and word.endswith("ing"):
         word = word[:-3]
     elif (len(word) > 4 and word.endswith("ed")) or (
@@ -129,6 +131,18 @@ def phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
             words = tuple(stem(w) for w in form.lower().split())
             table.setdefault(words[0], []).append((words, stem(word.strip().lower())))
     return {first: tuple(sorted(v, key=lambda e: -len(e[0]))) for first, v in table.items()}
+
+
+@functools.cache
+def homographs() -> dict[str, str]:
+    """Word → the concept of its noun reading (``homographs.txt``)."""
+    return {word.rstrip(":"): noun for word, noun in pairs("homographs.txt").items()}
+
+
+@functools.cache
+def verb_markers() -> frozenset[str]:
+    """Words after which a homograph is read as a verb: auxiliaries and modals, "to", "not"."""
+    return lower_set("auxiliaries.txt") | {"to", "not", "never"}
 
 
 def strip_possessive(token: str) -> str:

@@ -117,10 +117,41 @@ def test_may_opening_a_sentence_is_not_a_month() -> None:
         (("injuries", "injured", "hurt"), True),
         (("bought", "buys", "purchase"), True),
         (("rose", "fell"), False),
+        (("evacuation", "evacuated", "evacuating"), True),  # "-tion" names the act
+        (("investigation", "investigated"), True),
+        (("station", "state"), False),  # too short to be a "-tion" form
+        (("question", "quest"), False),
+        (("blaze", "inferno"), True),
+        (("factory", "plant"), True),
     ],
 )
 def test_stemming_and_synonyms(words: tuple[str, ...], same: bool) -> None:
     assert (len({stem(w) for w in words}) == 1) is same
+
+
+def test_an_approximate_figure_keeps_the_number_written() -> None:
+    (about,) = find_quantities("about 250 workers")
+    assert (about.value, about.low, about.high) == (250, 225, 275)
+    assert (
+        features("Corvane employs about 250 workers.").numbers
+        == features("Corvane employs 250 people.").numbers
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "is_predicate"),
+    [
+        ("A fire broke out at the plant.", False),  # the noun: a blaze
+        ("Fire crews battled the flames.", False),
+        ("The company will fire 50 staff.", True),  # after a modal: to dismiss
+        ("The company plans to fire 50 staff.", True),
+        ("The company fired 50 staff.", True),  # an inflected form is the verb
+    ],
+)
+def test_homographs_read_as_the_noun_unless_a_verb_marker_precedes(
+    text: str, is_predicate: bool
+) -> None:
+    assert (stem("fire") in features(text).predicates) is is_predicate
 
 
 def test_entities_drop_possessives_and_name_forming_hyphens() -> None:
