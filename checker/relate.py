@@ -8,7 +8,9 @@ only the best few ``related`` links per claim kept so the list stays useful.
   when both name actors, an actor) and differ in a quantity of the same unit, a date, weekday,
   month or year, in polarity (a negation or denial against an assertion), or in an opposite
   predicate (rose / fell). A negation and an opposite predicate together cancel out.
-- ``agrees``: the similarity score (``checker.scoring``) reaches ``AGREE`` with no conflict.
+- ``agrees``: the similarity score (``checker.scoring``) reaches ``AGREE`` with no conflict,
+  and the claims share their frame (as for a contradiction), so two claims that only name the
+  same company and place do not corroborate each other.
 - ``related``: shared actors and topic, below agreement.
 """
 
@@ -77,7 +79,7 @@ def judge(
     relation: Verdict
     if conflicts and same_actors and _same_frame(a, b):
         relation, reasons = "contradicts", [*conflicts, _shared(a, shared, "same frame")]
-    elif score >= AGREE and not conflicts:
+    elif score >= AGREE and not conflicts and _same_frame(a, b):
         relation, reasons = "agrees", [_shared(a, shared, "same proposition"), *_same_figures(a, b)]
     elif not conflicts and (core := _core_within(a, b) or _core_within(b, a)):
         relation, reasons = "agrees", [f"one claim's core is in the other: {core}"]

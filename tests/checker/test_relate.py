@@ -16,6 +16,7 @@ from claims.ingest import read_article, text_article
 from claims.models import Claim
 
 STORIES = Path(__file__).parent / "stories"
+FIRE_STORY = Path(__file__).parent / "fire_story"  # one of each format: .md, .txt, .json
 
 CONTRADICTIONS = [
     (
@@ -68,6 +69,8 @@ def test_contradiction_types(a: str, b: str, reason: str) -> None:
 
 
 NOT_CONTRADICTIONS = [
+    ("Corvane employs 250 people at the site.", "A fire broke out at the Corvane site."),
+    ("The company hired 50 staff at the plant.", "A fire damaged the plant, the company said."),
     ("Prices did not rise.", "Prices fell."),  # a negation and an opposite cancel out
     ("The company cut 3,100 jobs.", "The company cut more than 3,000 jobs."),  # compatible bounds
     ("Apple shares rose 5 percent.", "Google shares fell 3 percent."),  # different actors
@@ -97,6 +100,15 @@ def test_paraphrase_agrees_with_the_shared_figure_as_reason() -> None:
     assert "same figure: 100,000" in verdict.reasons
 
 
+def test_agreement_needs_the_same_frame() -> None:
+    # however high the score, claims that share less than half of the smaller one's concepts
+    # ("Corvane", "site" of four) state different things about the same place
+    a = features("Corvane employs 250 people at the site.")
+    b = features("A fire broke out overnight at the Corvane site.")
+    assert judge(a, b, score=0.9).relation == "related"
+    assert judge(a, features("Corvane employs about 250 workers."), score=0.9).relation == "agrees"
+
+
 def test_unrelated_claims() -> None:
     verdict = judge(features("A man is playing a guitar."), features("A woman slices an onion."))
     assert verdict.relation == "unrelated" and verdict.reasons == ()
@@ -112,7 +124,7 @@ def test_speculation_against_fact_is_said() -> None:
 
 
 def _claims(folder: Path) -> list[Claim]:
-    return [c for p in sorted(folder.glob("*.txt")) for c in extract_claims(read_article(str(p)))]
+    return [c for p in sorted(folder.iterdir()) for c in extract_claims(read_article(str(p)))]
 
 
 def _found(relations: list[Relation], claims: list[Claim]) -> set[tuple[str, str, str]]:
@@ -141,6 +153,33 @@ def test_stories_find_each_agreement_and_contradiction_and_nothing_absurd() -> N
     assert strong == expected  # no other agreement or contradiction
     warehouse = next(c.id for c in claims if "warehouse" in c.text)
     assert not any(warehouse in (r.a, r.b) for r in relations if r.relation != "related")
+
+
+def test_fire_story_dates_figures_and_denials() -> None:
+    claims = _claims(FIRE_STORY)
+    found = {
+        (relation, a[:20], b[:20])
+        for relation, a, b in _found(relate_claims(claims), claims)
+        if relation != "related"
+    }
+    assert found == {
+        # "about 400" is 400: the same figure, and "evacuation" names what "evacuated" does
+        ("agrees", "About 400 residents ", "The evacuation order"),
+        ("agrees", "A fire broke out at ", "The fire at Corvane "),
+        # a blaze in a plastics factory is a fire at a plastics plant, on another day
+        ("contradicts", "A fire broke out at ", "Fire crews battled a"),
+        ("contradicts", "Fire crews battled a", "The fire at Corvane "),
+        # "leave their homes" is to evacuate: 1,200 against 400 people
+        ("contradicts", "Roughly 1,200 people", "The evacuation order"),
+        ("contradicts", "State inspectors cit", "The company denied t"),
+        ("contradicts", "The company denied t", "The plant had a hist"),
+    }
+    # nothing absurd: "a fire" is no dismissal against "employs", a fire is no agreement
+    # with the workforce, and the dateline is not part of the claim
+    assert not any(c.text.startswith("MILLBROOK") for c in claims)
+    kinds = {c.text: c.kind for c in claims}
+    assert kinds["This is a scandalous failure of oversight."] == "opinion"
+    assert kinds["Roughly 1,200 people were ordered to leave their homes."] == "fact"
 
 
 def test_relations_are_between_sources_once_each() -> None:
