@@ -15,7 +15,7 @@ import re
 import attrs
 
 from checker.words import TOKEN, pairs, stem, stopwords
-from claims.lexicon import read_list
+from claims.lexicon import lower_set, read_list
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
@@ -118,7 +118,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     if not _anchor().search(text):
         return ()
     currencies, scales, approx, units = _tables()
-    found = []
+    found: list[Quantity] = []
     for match in _pattern().finditer(text):
         number, word = match["number"], match["word"]
         if number is not None and not _is_quantity(text, match, number):
@@ -134,6 +134,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "5m" without a currency is a length, "3b" a label: not compared
         end = match.end() if match["suffix"] is None or match["currency"] else match.end("number")
         unit, noun = _unit(text, match, end, currencies, units)
+        if not unit and found and found[-1].noun and _verb_follows(text, end):
+            unit, noun = found[-1].unit, found[-1].noun  # "41 people fell ill and 15 have ..."
         if word is not None and not noun and unit != "percent":
             continue  # "two" alone is too often a pronoun-like use ("the two agreed")
         if unit == "" and word is None and "." not in number and "," not in number and low < 10:
@@ -207,6 +209,12 @@ def _unit(
         if word.lower().endswith("s") and not word[:1].isupper():
             return stem(word.lower()), word
     return (stem(run[-1].lower()), run[-1]) if run and not run[-1][:1].isupper() else ("", "")
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Whether an auxiliary follows the number: it stands for the noun counted before it."""
+    following = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+    return following is not None and following.group().lower() in lower_set("auxiliaries.txt")
 
 
 def _bounds(bound: str, low: float, high: float) -> tuple[float, float]:

@@ -42,6 +42,7 @@ AGREE = 0.3  # score from which two claims state the same proposition (best MRPC
 RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
 FRAME = 0.5  # share of the smaller claim's concepts the other must have for a contradiction
 CONTRAST = {"speculation", "fact"}  # the kinds that set a rumour against the record
+WITHIN = 4  # concepts a claim needs for "all of it is in the other" to be an agreement
 KEEP_RELATED = 4  # related links kept per claim
 
 
@@ -81,6 +82,8 @@ def judge(
         relation, reasons = "contradicts", [*conflicts, _shared(a, shared, "same frame")]
     elif score >= AGREE and not conflicts and _same_frame(a, b):
         relation, reasons = "agrees", [_shared(a, shared, "same proposition"), *_same_figures(a, b)]
+    elif not conflicts and (whole := _all_within(a, b) or _all_within(b, a)):
+        relation, reasons = "agrees", [f"all of one claim is in the other: {whole}"]
     elif not conflicts and (core := _core_within(a, b) or _core_within(b, a)):
         relation, reasons = "agrees", [f"one claim's core is in the other: {core}"]
     elif (topic := _related_topic(a, b, shared)) is not None:
@@ -131,6 +134,20 @@ def _same_frame(a: Features, b: Features) -> bool:
     return bool(smaller) and ((shared >= 2 and shared >= FRAME * smaller) or shared == smaller)
 
 
+def _all_within(a: Features, b: Features) -> str:
+    """All of ``a`` — at least ``WITHIN`` concepts, and its figures — when ``b`` says it too
+    (with more: where, when, why), as written in ``a``; else ``""``."""
+    if len(a.content) < WITHIN or not a.content <= b.content:
+        return ""
+    if not all(
+        any(qa.value == qb.value and qa.unit == qb.unit for qb in b.quantities)
+        for qa in a.quantities
+    ):
+        return ""
+    words = [_surface(a, c) for c in a.concepts] + [q.text for q in a.quantities]
+    return ", ".join(dict.fromkeys(words))
+
+
 def _core_within(a: Features, b: Features) -> str:
     """The core of ``a`` (``Features.core``) when all of it is in ``b``, counting who ``b``
     is attributed to; else ``""``."""
@@ -145,7 +162,11 @@ def _conflicts(a: Features, b: Features) -> list[str]:
         ours = [x for x in a.quantities if x.unit == qa.unit]
         theirs = [y for y in b.quantities if y.unit == qa.unit and qa.unit]
         if theirs and all(x.conflicts(y) for x in ours for y in theirs):
-            found.append(f"number differs: {qa.text} vs {theirs[0].text} ({qa.label()})")
+            # name the closest two figures: "12 vs 15 hospitalized", not "12 vs 41 ill"
+            x, y = min(
+                ((x, y) for x in ours for y in theirs), key=lambda p: abs(p[0].value - p[1].value)
+            )
+            found.append(f"number differs: {x.text} vs {y.text} ({x.label()})")
             break
     found.extend(_time_conflicts(a, b))
     opposite = _opposite(a, b)

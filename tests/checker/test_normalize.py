@@ -35,6 +35,25 @@ QUANTITIES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("At least 41 people fell ill and 15 have been hospitalized.", ["people", "people"]),
+        ("Three workers were hurt and two were killed.", ["people", "people"]),
+        ("It sold 40 cars and 15 were returned.", ["vehicles", "vehicles"]),
+        ("He said 15 were hurt.", [""]),  # nothing counted before it
+        (
+            "Revenue rose 5 percent and 30 were sold.",
+            ["percent", ""],
+        ),  # a percentage counts nothing
+    ],
+)
+def test_a_bare_number_before_a_verb_counts_what_the_last_number_counted(
+    text: str, units: list[str]
+) -> None:
+    assert [q.unit for q in find_quantities(text)] == units
+
+
 @pytest.mark.parametrize(("text", "quote", "low", "high", "unit"), QUANTITIES)
 def test_quantity_rules(text: str, quote: str, low: float, high: float, unit: str) -> None:
     (quantity,) = find_quantities(text)

@@ -109,6 +109,29 @@ def test_agreement_needs_the_same_frame() -> None:
     assert judge(a, features("Corvane employs about 250 workers."), score=0.9).relation == "agrees"
 
 
+def test_a_claim_wholly_in_another_agrees() -> None:
+    # the longer report adds when and why; everything the shorter one says is in it
+    verdict = judge(
+        features("Halvorsen Foods recalled 2.3 million jars of peanut butter."),
+        features(
+            "Halvorsen Foods on Wednesday recalled 2.3 million jars of peanut butter sold in "
+            "14 states after 37 people fell ill with salmonella."
+        ),
+    )
+    assert verdict.relation == "agrees"
+    assert verdict.reasons[0].startswith("all of one claim is in the other: Halvorsen, Foods")
+    assert verdict.reasons[0].endswith("2.3 million")
+
+
+def test_a_number_conflict_names_the_closest_figures() -> None:
+    verdict = judge(
+        features("12 people had been hospitalized."),
+        features("At least 41 people have fallen ill and 15 have been hospitalized."),
+    )
+    assert verdict.relation == "contradicts"
+    assert verdict.reasons[0] == "number differs: 12 vs 15 (people)"
+
+
 def test_unrelated_claims() -> None:
     verdict = judge(features("A man is playing a guitar."), features("A woman slices an onion."))
     assert verdict.relation == "unrelated" and verdict.reasons == ()
