@@ -36,7 +36,7 @@ _NOT_NAMES = frozenset({"the", "a", "an", "some", "many", "but", "and"})
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _ADVERBIAL = (
-    r"(?:\s+(?:in|on|during)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
+    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
     r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later))*"
@@ -73,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "according_tail": re.compile(r",\s+according to (?P<who>[^,;]{2,80}?)[.!?]?[\"”']?$", re.I),
         "tail": re.compile(
             rf"(?P<sep>,[\"”’']?|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
-            rf"(?:{verbs})\b(?:\s+(?:reporters|investors|analysts|him|her|them|us|me"
+            rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
             rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}))?{_ADVERBIAL}[.!?]?$"
         ),
         "tail_inverted": re.compile(
@@ -102,7 +102,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
 # Who-phrases opening with these point at a source the story has named or identifies
 # ("the port said", "according to its annual report", "it said"): on the record.
-_DEFINITE = frozenset({"the", "its", "it", "his", "her", "their", "our"})
+_DEFINITE = frozenset({"the", "its", "it", "his", "her", "their", "our", "we", "they"})
 
 
 def find_frame(text: str, start: int, end: int, article: str | None = None) -> Frame | None:

@@ -18,6 +18,8 @@ _ITEM_LEAD = re.compile(
     r"(?:[-–—•*⁃]|\d{1,3}[.)])\s+(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*:?\s*)?"
 )
 _FULLY_QUOTED = re.compile(r'^[“"].+[”"]$')
+_OPENS_QUOTE = re.compile(r'^[“"][^”"]+$')  # opens a quotation that goes on after it
+_CLOSES_QUOTE = re.compile(r'^[^“"]*[”"]')  # closes a quotation opened before it
 MIN_WORDS = 3
 
 
@@ -37,20 +39,47 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         block_cues = find_cues(text, block.start, block.end)  # sorted by start
         cue_starts = [c.cue.start for c in block_cues]
-        carried: Attribution | None = None
-        for start, end in sentence_spans(text, block.start, block.end):
-            lead = _ITEM_LEAD.match(text, start, end)
-            if lead:
-                start = lead.end()
-            sentence = text[start:end]
-            frame = find_frame(text, start, end, text)
-            if frame is None and carried is not None and _FULLY_QUOTED.match(sentence):
-                frame = Frame(carried, start, end)
-            carried = frame.attribution if frame and _quotes_speaker(sentence) else None
+        for start, end, frame in _framed_sentences(text, block.start, block.end):
             first, last = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
             sentence_cues = [c for c in block_cues[first:last] if c.cue.end <= end]
             claims.extend(_sentence_claims(article, start, end, frame, sentence_cues, seen))
     return claims
+
+
+def _framed_sentences(
+    text: str, block_start: int, block_end: int
+) -> list[tuple[int, int, Frame | None]]:
+    """The sentences of a body block with their attribution frames. A quotation gives its
+    speaker to the sentences around it: a fully quoted sentence after a quoted speaker's takes
+    that speaker, and the sentences of a quotation that runs over several ("“I am not done.
+    There is more to do,” she said.") take the speaker named where it closes."""
+    framed: list[tuple[int, int, Frame | None]] = []
+    carried: Attribution | None = None
+    open_quote: list[int] = []  # indices of sentences inside a quotation not yet closed
+    for start, end in sentence_spans(text, block_start, block_end):
+        lead = _ITEM_LEAD.match(text, start, end)
+        if lead:
+            start = lead.end()
+        sentence = text[start:end]
+        frame = find_frame(text, start, end, text)
+        if frame is None and carried is not None and _FULLY_QUOTED.match(sentence):
+            frame = Frame(carried, start, end)
+        carried = frame.attribution if frame and _quotes_speaker(sentence) else None
+        if frame is None and (
+            _OPENS_QUOTE.match(sentence)
+            or (open_quote and "”" not in sentence and '"' not in sentence)
+        ):
+            open_quote.append(len(framed))
+        elif open_quote and frame is not None and _CLOSES_QUOTE.search(sentence):
+            for index in open_quote:
+                inner_start, inner_end, _ = framed[index]
+                inner = Frame(frame.attribution, inner_start, inner_end)
+                framed[index] = (inner_start, inner_end, inner)
+            open_quote = []
+        else:
+            open_quote = []
+        framed.append((start, end, frame))
+    return framed
 
 
 def _quotes_speaker(sentence: str) -> bool:
@@ -67,10 +96,12 @@ def _sentence_claims(
 ) -> list[Claim]:
     text = article.text
     content_start, content_end = (frame.content_start, frame.content_end) if frame else (start, end)
+    # an attributed content of two words is a claim ("Rivian said prices rose")
+    fewest = MIN_WORDS - 1 if frame else MIN_WORDS
     clauses = [
         span
         for span in clause_spans(text, content_start, content_end)
-        if _is_claim(text[span[0] : span[1]])
+        if _is_claim(text[span[0] : span[1]], fewest)
     ]
     attribution = frame.attribution if frame else None
     shared = [c for c in cues if not any(a <= c.cue.start and c.cue.end <= b for a, b in clauses)]
@@ -120,11 +151,11 @@ def _sentence_claims(
     return result
 
 
-def _is_claim(clause: str) -> bool:
-    """Questions and fragments of fewer than three words assert nothing checkable."""
+def _is_claim(clause: str, fewest: int = MIN_WORDS) -> bool:
+    """Questions and fragments of fewer than ``fewest`` words assert nothing checkable."""
     if clause.rstrip("”\"’')] ").endswith("?"):
         return False
-    return len(words(clause)) >= MIN_WORDS
+    return len(words(clause)) >= fewest
 
 
 def _subject(attribution: Attribution | None) -> str | None:

@@ -29,6 +29,11 @@ CONTRADICTIONS = [
         "About 3,100 workers will stop work for 48 hours.",
         "number differs: 1,300 vs About 3,100 (dockworkers)",
     ),
+    (
+        "Police funding was cut by $12 million.",
+        "Police funding increased by $12 million.",
+        "opposite predicates: cut vs increased",
+    ),
     ("The strike began on Monday.", "The strike began on Friday.", "day differs: Monday vs Friday"),
     (
         "The plant opened on June 10.",
@@ -195,6 +200,8 @@ def test_fire_story_dates_figures_and_denials() -> None:
         # "leave their homes" is to evacuate: 1,200 against 400 people
         ("contradicts", "Roughly 1,200 people", "The evacuation order"),
         ("contradicts", "State inspectors cit", "The company denied t"),
+        # the records ("records show" is the source, not the claim) bear out the residents
+        ("agrees", "State inspectors cit", "The plant had a hist"),
         ("contradicts", "The company denied t", "The plant had a hist"),
     }
     # nothing absurd: "a fire" is no dismissal against "employs", a fire is no agreement

@@ -100,6 +100,27 @@ GOLDEN = [
         "The investment “was a major shot across the bow,”",
     ),
     (
+        "tail document that shows",
+        "Police funding increased by $12 million, city records show.",
+        "city records",
+        "official",
+        "Police funding increased by $12 million",
+    ),
+    (
+        "lead first person plural",
+        "We said that the plant will reopen in May.",
+        "We",
+        "official",
+        "the plant will reopen in May.",
+    ),
+    (
+        "tail with a plural object and a place",
+        "“There is more work to do,” Lena Alvarez told supporters at a rally downtown.",
+        "Lena Alvarez",
+        "named",
+        "“There is more work to do,”",
+    ),
+    (
         "inverted tail",
         "“We’re excited to work together,” said Andy Jassy, CEO of Amazon, in a statement.",
         "Andy Jassy, CEO of Amazon",

@@ -80,6 +80,18 @@ GOLDEN = [
     ("fact May the month", "The vans arrived in May and were delivered on May 5.", "fact", []),
     ("fact could not be reached", "The company could not be reached for comment.", "fact", []),
     ("fact some before a number", "Apple laid off some 200 employees.", "fact", []),
+    (
+        "fact speculation the claim settles",
+        "She will run for a second term, ending weeks of speculation.",
+        "fact",
+        [],
+    ),
+    (
+        "speculation amid speculation",
+        "Shares rose amid speculation of a bid.",
+        "speculation",
+        ["speculation"],
+    ),
 ]
 
 

@@ -1,0 +1,71 @@
+"""Golden rows for how a quotation gives its speaker to the sentences it spans, and for
+what is long enough to be a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract_claims
+from claims.ingest import text_article
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (c.text, c.attribution.who if c.attribution else None)
+        for c in extract_claims(text_article(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        (
+            "a quotation over two sentences takes the speaker named where it closes",
+            '"I am not done. There is more work to do," Alvarez told supporters. She left the rally.',
+            [
+                ("I am not done.", "Alvarez"),
+                ("There is more work to do.", "Alvarez"),
+                ("She left the rally.", None),
+            ],
+        ),
+        (
+            "and over three, with curly quotes",
+            "“We will appeal. The ruling is wrong. We are confident,” the company said.",
+            [
+                ("We will appeal.", "the company"),
+                ("The ruling is wrong.", "the company"),
+                ("We are confident.", "the company"),
+            ],
+        ),
+        (
+            "a fully quoted sentence after a quoted speaker's is the same speaker's",
+            '"The vans are coming," Smith said. "They will be here in May."',
+            [("The vans are coming.", "Smith"), ("They will be here in May.", "Smith")],
+        ),
+        (
+            "a quotation nobody closes with a speaker has none",
+            '"The vans are coming. They will be here in May.',
+            [("The vans are coming.", None), ("They will be here in May.", None)],
+        ),
+        (
+            "a sentence before the quotation is not in it",
+            'Smith spoke first. "It was fine. We won the case," she said.',
+            [("Smith spoke first.", None), ("It was fine.", "she"), ("We won the case.", "she")],
+        ),
+    ],
+)
+def test_quotation_speakers(rule: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rivian said prices rose.", [("Prices rose.", "Rivian")]),  # two words, attributed
+        ("Prices rose, officials said.", [("Prices rose.", "officials")]),
+        ("Not yet.", []),  # two words and nobody's: a fragment
+        ("Watch out.", []),
+    ],
+)
+def test_short_claims(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
