@@ -32,7 +32,10 @@ _TAIL_REACH = 240  # separator + who (<= 120) + verb + object or adverbial
 _FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according"}
 _STOP_FIRST = lower_set("name_stopwords.txt")
 # Capitalised only because they open the phrase: "Some analysts", "The companies".
-_NOT_NAMES = frozenset({"the", "a", "an", "some", "many", "but", "and"})
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "this", "these", "that", "those", "but", "and"}
+    | {"some", "many", "several", "most", "few", "numerous", "various", "other", "all", "both"}
+)
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _ADVERBIAL = (
@@ -97,12 +100,29 @@ _LEAD_IN = re.compile(
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b[^,]*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
+    r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
 # Who-phrases opening with these point at a source the story has named or identifies
 # ("the port said", "according to its annual report", "it said"): on the record.
-_DEFINITE = frozenset({"the", "its", "it", "his", "her", "their", "our", "we", "they"})
+_DEFINITE = frozenset(
+    {
+        "the",
+        "this",
+        "these",
+        "that",
+        "those",
+        "its",
+        "it",
+        "his",
+        "her",
+        "their",
+        "our",
+        "we",
+        "they",
+    }
+)
 
 
 def find_frame(text: str, start: int, end: int, article: str | None = None) -> Frame | None:
@@ -243,7 +263,9 @@ def _known_surname(word: str, article: str) -> bool:
     )
 
 
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+(?=([^\W\d_]+)\b)")
+# A first name and the word after it, unless a third capitalised word follows: "Former
+# Brantley CFO" and "Brantley Logistics Inc" are no person.
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+(?=([^\W\d_]+)\b(?!\s+[A-Z]))")
 
 
 @functools.lru_cache(maxsize=4)

@@ -121,7 +121,10 @@ def _sentence_claims(
             "anonymous",
         )
         shared.append(WeightedCue(anonymous, ANONYMOUS_WEIGHT))
-    subject = _subject(attribution)
+    # "Amazon said it will buy": a pronoun opening the content after its speaker is the
+    # speaker; in "He pleaded guilty, his lawyer said" it is not
+    leads = attribution is not None and start <= attribution.start < content_start
+    subject = _subject(attribution) if leads else None
     result = []
     for clause_start, clause_end in clauses:
         own = [c for c in cues if clause_start <= c.cue.start and c.cue.end <= clause_end]

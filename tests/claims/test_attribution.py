@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.attribution import find_frame
+from claims.attribution import classify_source, find_frame
 
 GOLDEN = [
     # (frame, sentence, who, type, content)
@@ -114,6 +114,20 @@ GOLDEN = [
         "the plant will reopen in May.",
     ),
     (
+        "lead with a name in commas after the role",
+        "Pike's lawyer, Ana Ruiz, said her client will plead not guilty.",
+        "Pike's lawyer, Ana Ruiz",
+        "named",
+        "her client will plead not guilty.",
+    ),
+    (
+        "lead vague quantified plural",
+        "Several former employees said Pike was widely disliked.",
+        "Several former employees",
+        "anonymous",
+        "Pike was widely disliked.",
+    ),
+    (
         "tail with a plural object and a place",
         "“There is more work to do,” Lena Alvarez told supporters at a rally downtown.",
         "Lena Alvarez",
@@ -206,3 +220,16 @@ def test_middle_frame_is_cut_from_the_text() -> None:
 )
 def test_no_frame(sentence: str) -> None:
     assert find_frame(sentence, 0, len(sentence)) is None
+
+
+@pytest.mark.parametrize(
+    ("who", "article", "kind"),
+    [
+        ("Pike", "Gregory Pike was charged. Pike said nothing.", "named"),  # a known surname
+        # a headline's title case makes no first name: Brantley is the company
+        ("Brantley", "Former Brantley CFO charged\nBrantley said it fired him.", "official"),
+        ("Brantley", "Brantley Logistics Inc fired him.", "official"),
+    ],
+)
+def test_source_type_in_its_article(who: str, article: str, kind: str) -> None:
+    assert classify_source(who, article) == kind

@@ -48,6 +48,16 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             [("The vans are coming.", None), ("They will be here in May.", None)],
         ),
         (
+            "a pronoun opening the content stands for a speaker named before it",
+            "Rivian said it had raised $700 million.",
+            [("Rivian had raised $700 million.", "Rivian")],
+        ),
+        (
+            "but not for one named after it",
+            "He pleaded guilty at a hearing on Friday, his lawyer said.",
+            [("He pleaded guilty at a hearing on Friday.", "his lawyer")],
+        ),
+        (
             "a sentence before the quotation is not in it",
             'Smith spoke first. "It was fine. We won the case," she said.',
             [("Smith spoke first.", None), ("It was fine.", "she"), ("We won the case.", "she")],
