@@ -110,6 +110,8 @@ def standalone(text: str, subject: str | None = None) -> str:
     text = _LEADING_CONJUNCTION.sub("", text)
     if subject:
         text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
+        owner = subject + ("'" if subject.endswith("s") else "'s")
+        text = re.sub(r"^(?:its|their|his|her)\b(?=\s)", owner, text, count=1, flags=re.I)
     text = re.sub(r"[,;:]+(?=[”\"’]?$)", "", text)
     for left, right in (("“", "”"), ('"', '"')):
         inner = text[1:-1]

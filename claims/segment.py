@@ -59,7 +59,7 @@ def _breaks(text: str, match: re.Match[str], sentence_start: int, size: int) -> 
         return next_word != "I" and (nxt.isupper() or nxt in _OPENERS)
     if punct[:1] in "!?":
         return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
-    word_start = text.rfind(" ", sentence_start, match.start()) + 1
+    word_start = max(text.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
     prev = text[word_start : match.start()].lstrip(_OPENERS)
     if not prev:
         return nxt.isupper() or nxt in _OPENERS

@@ -51,6 +51,7 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _QUOTED_LINE = re.compile(r'^[“"](.+)[”"]$')
+_BLOCKQUOTE = re.compile(r"^(?:>\s?)+")  # markdown's "> " before a quoted passage
 _SENTENCE_END = ".!?…:;"
 _CLOSERS = "\"'”’)]*_ "
 
@@ -132,6 +133,15 @@ def analyse_structure(text: str, body_start: int = 0) -> Structure:
     normalised_text: str | None = None
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
+        marker = _BLOCKQUOTE.match(line)
+        if marker:
+            if _QUOTED_LINE.match(line[marker.end() :]):
+                blocks.append(Block("pullquote", start, end))  # "> “A quote nobody says.”"
+                continue
+            start += marker.end()  # a quoted passage: its words are content, not the marker
+            line = text[start:end]
+            if not line.strip():
+                continue
         words = line.split()
         if _HEADING_MARK.match(line) or _BOLD_LINE.match(line):
             blocks.append(Block("heading", start, end))

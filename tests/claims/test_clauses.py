@@ -74,6 +74,16 @@ def test_golden(rule: str, text: str, expected: list[str]) -> None:
         ),
         ("But Amazon says so", None, "Amazon says so."),
         (
+            "its drug cut heart attacks by 23%",
+            "Velora Pharma",
+            "Velora Pharma's drug cut heart attacks by 23%.",
+        ),
+        (
+            "their plant was not the source",
+            "The Halvorsens",
+            "The Halvorsens' plant was not the source.",
+        ),
+        (
             "The investment “was a major shot across the bow,”",
             None,
             "The investment “was a major shot across the bow”.",

@@ -132,3 +132,11 @@ def test_region_is_respected() -> None:
     text = "Skip this. Keep this one. And this one."
     start = text.index("Keep")
     assert sentence_spans(text, start) == [(start, start + 14), (start + 15, len(text))]
+
+
+@pytest.mark.parametrize("opening", ["Dr. Helen Marsh led it.", "U.S. officials agreed."])
+def test_an_abbreviation_opening_a_later_line_or_region_is_no_sentence(opening: str) -> None:
+    text = f"First line.\n{opening} Then it ended."
+    assert split_sentences(text) == ["First line.", opening, "Then it ended."]
+    start = text.index(opening)
+    assert [text[s:e] for s, e in sentence_spans(text, start)] == [opening, "Then it ended."]

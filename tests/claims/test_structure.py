@@ -72,6 +72,16 @@ GOLDEN = [
         [("body", "AI — the technology — is spreading.")],
     ),
     (
+        "markdown block quote of a lone quotation is a pull quote",
+        'Body text here.\n> "The most important result in a decade."',
+        [("body", "Body text here."), ("pullquote", '> "The most important result in a decade."')],
+    ),
+    (
+        "markdown block quote of a passage is content without its marker",
+        "Intro text.\n> The company said it will appeal.",
+        [("body", "Intro text."), ("body", "The company said it will appeal.")],
+    ),
+    (
         "pull quote repeated from the body",
         "He said “the vans are coming soon.” Then he left.\n“The vans are coming soon.”",
         [
