@@ -20,6 +20,7 @@ import attrs
 from rapidfuzz import fuzz, process, utils
 
 from checker import ledger, store
+from checker.corroboration import Corroboration, corroborate_links, origins_of
 from checker.normalize import Features, claim_keys
 from checker.records import Source, Verdict
 from checker.relate import Relation, claim_features, find_relations
@@ -282,6 +283,14 @@ def _orphans(
             )
             found.append(Orphan(verdict, item.claims[best[2]] if best else None))
     return tuple(found)
+
+
+def stored_corroboration(connection: sqlite3.Connection) -> dict[str, Corroboration]:
+    """Every stored claim's corroboration, read from the tables without building models (a
+    second on a 15,000-claim store, where loading every claim and relation took three)."""
+    source_of, text_of, links = store.corroboration_tables(connection)
+    agreements = [(a, b) for a, b, relation in links if relation == "agrees"]
+    return corroborate_links(source_of, links, origins_of(source_of, text_of, agreements))
 
 
 def shown_relations(connection: sqlite3.Connection) -> list[Relation]:

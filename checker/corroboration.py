@@ -87,30 +87,40 @@ def corroborate(
     claims and relations when the caller has it already."""
     if origin is None:
         origin = origins(claims, relations)
-    source_of = {claim.id: claim.source for claim in claims}
+    links = [(r.a, r.b, r.relation) for r in relations]
+    return corroborate_links({claim.id: claim.source for claim in claims}, links, origin)
+
+
+def corroborate_links(
+    source_of: Mapping[str, str],
+    links: Iterable[tuple[str, str, str]],
+    origin: Mapping[str, str],
+) -> dict[str, Corroboration]:
+    """``corroborate`` from plain tables: each claim's source (in the order wanted), the
+    relations as ``(a, b, relation)`` and each source's origin (``origins_of``)."""
     agreeing: dict[str, list[str]] = defaultdict(list)
     contradicting: dict[str, list[str]] = defaultdict(list)
-    for relation in relations:
-        table = {"agrees": agreeing, "contradicts": contradicting}.get(relation.relation)
+    for a, b, relation in links:
+        table = {"agrees": agreeing, "contradicts": contradicting}.get(relation)
         if table is not None:
-            table[relation.a].append(relation.b)
-            table[relation.b].append(relation.a)
+            table[a].append(b)
+            table[b].append(a)
     result = {}
-    for claim in claims:
-        mine = origin[claim.source]
-        others = {origin[source_of[other]] for other in agreeing[claim.id]} - {mine}
+    for claim, source in source_of.items():
+        mine = origin[source]
+        others = {origin[source_of[other]] for other in agreeing[claim]} - {mine}
         status: Status = (
             "contradicted"
-            if contradicting[claim.id]
+            if contradicting[claim]
             else "corroborated"
             if others
             else "single-source"
         )
-        result[claim.id] = Corroboration(
-            claim.id,
+        result[claim] = Corroboration(
+            claim,
             status,
             1 + len(others),
-            tuple(sorted(agreeing[claim.id])),
-            tuple(sorted(contradicting[claim.id])),
+            tuple(sorted(agreeing[claim])),
+            tuple(sorted(contradicting[claim])),
         )
     return result

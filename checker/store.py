@@ -230,6 +230,22 @@ def stored_keys(
 # -- relations -----------------------------------------------------------------------------
 
 
+def corroboration_tables(
+    connection: sqlite3.Connection,
+) -> tuple[dict[str, str], dict[str, str], list[tuple[str, str, str]]]:
+    """What corroboration needs, read straight from the tables: each claim's source and text
+    by id, and the agreements and contradictions as ``(a, b, relation)`` (related links do not
+    count), without building claim or relation models."""
+    source_of, text_of = {}, {}
+    for claim, source, text in connection.execute("SELECT id, source, text FROM claims"):
+        source_of[claim] = source
+        text_of[claim] = text
+    links = connection.execute(
+        "SELECT a, b, relation FROM relations WHERE relation != 'related' ORDER BY a, b"
+    ).fetchall()
+    return source_of, text_of, [tuple(row) for row in links]
+
+
 def relations(connection: sqlite3.Connection, *, shown: bool = False) -> list[Relation]:
     """Stored relations sorted by claim ids: all of them, or with ``shown`` only those a person
     is shown — every agreement and contradiction and each claim's best ``KEEP_RELATED`` related

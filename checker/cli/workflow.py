@@ -12,9 +12,9 @@ from contextlib import contextmanager
 import click
 
 from checker import ledger, store
-from checker.analyze import Outcome, analyze, shown_relations
+from checker.analyze import Outcome, analyze, stored_corroboration
 from checker.cli.context import Context, F, max_bytes_option
-from checker.corroboration import Corroboration, corroborate
+from checker.corroboration import Corroboration
 from checker.export import change_record, reviewed_record, verdict_record
 from checker.records import STATUSES, Change, Status
 from checker.relate import RELATIONS
@@ -212,7 +212,7 @@ def claims_command(
             for item in items:
                 click.echo(dumps(reviewed_record(item)))
         elif items:
-            status_of = corroborate(store.stored_claims(connection), shown_relations(connection))
+            status_of = stored_corroboration(connection)
             rows = [
                 [
                     item.claim.id,

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from checker import ledger, store
-from checker.analyze import Outcome, analyze, shown_relations
+from checker.analyze import Outcome, analyze, shown_relations, stored_corroboration
+from checker.corroboration import corroborate
 from checker.relate import keep_best, relate_claims
 from checker.schema import MIGRATIONS, StoreError, connect, migrate
 
@@ -180,6 +181,17 @@ def test_relations_of_a_changed_source_are_recomputed(
     (relation,) = shown_relations(db)
     assert relation.relation == "contradicts"
     assert relation.reasons[0] == "number differs: 3,100 vs 1,300 (jobs)"
+
+
+def test_corroboration_read_from_the_tables_equals_the_models(db: sqlite3.Connection) -> None:
+    run_analyze(db, STORIES, Path(__file__).parent / "fire_story")
+    expected = corroborate(store.stored_claims(db), store.relations(db))
+    assert stored_corroboration(db) == expected
+    assert {c.status for c in expected.values()} == {
+        "corroborated",
+        "contradicted",
+        "single-source",
+    }
 
 
 def test_incremental_relations_match_a_single_run(tmp_path: Path, articles: Path) -> None:
