@@ -24,6 +24,7 @@ from checker.words import (
     homographs,
     negations,
     opposites,
+    past_forms,
     phrases,
     stem,
     stopwords,
@@ -149,20 +150,31 @@ def features(text: str, context: str = "") -> Features:
         numbers=frozenset(f"{q.value:g}" for q in quantities)
         | frozenset(t.value for t in times if not t.said),
         topic=content | {stem(actor) for actor in entities | context_entities},
-        core=_core(concepts, entities),
+        core=_core(concepts, entities, surfaces),
         surfaces=surfaces,
     )
 
 
-def _core(concepts: list[str], entities: set[str]) -> tuple[str, ...]:
-    """The claim's words from its first named actor to the next different one, with at least
-    one other concept between ("Amazon … invested … Rivian"); ``()`` when there is none."""
+def _core(concepts: list[str], entities: set[str], surfaces: dict[str, str]) -> tuple[str, ...]:
+    """The claim's words from its first named actor to the next different one, with a verb
+    in the past between ("Amazon … invested … Rivian"); ``()`` when there is none. Without
+    the verb it is a noun phrase ("Kestrel's founder, Mira Lund"), not something that happened."""
     names = {stem(entity) for entity in entities}
     positions = [i for i, concept in enumerate(concepts) if concept in names]
     for first, second in itertools.pairwise(positions):
-        if second - first > 1 and concepts[first] != concepts[second]:
+        middle = concepts[first + 1 : second]
+        if (
+            middle
+            and concepts[first] != concepts[second]
+            and any(_past(surfaces.get(concept, "")) for concept in middle)
+        ):
             return tuple(concepts[first : second + 1])
     return ()
+
+
+def _past(word: str) -> bool:
+    lower = word.lower()
+    return (len(lower) > 4 and lower.endswith("ed")) or lower in past_forms()
 
 
 def claim_keys(item: Features) -> frozenset[str]:

@@ -140,6 +140,12 @@ def homographs() -> dict[str, str]:
 
 
 @functools.cache
+def past_forms() -> frozenset[str]:
+    """Irregular past forms ("rose", "won", "made"), from claims' list."""
+    return lower_set("irregular_verbs.txt")
+
+
+@functools.cache
 def verb_markers() -> frozenset[str]:
     """Words after which a homograph is read as a verb: auxiliaries and modals, "to", "not"."""
     return lower_set("auxiliaries.txt") | {"to", "not", "never"}

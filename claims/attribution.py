@@ -99,7 +99,7 @@ _LEAD_IN = re.compile(
     r"|^(?:While|Although|Though|As|When|If|Since|After|Before|Because|Once)\b[^,]{1,200},\s+"
 )
 _APPOSITIVE = re.compile(
-    r",\s+(?:which|who|whose|the|a|an)\b[^,]*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
+    r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})

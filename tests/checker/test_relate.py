@@ -29,6 +29,11 @@ CONTRADICTIONS = [
         "About 3,100 workers will stop work for 48 hours.",
         "number differs: 1,300 vs About 3,100 (dockworkers)",
     ),
+    (  # talks are discussions: the rumour against the denial
+        "Nordlys is in advanced discussions to acquire Kestrel Games for $9 billion.",
+        "Nordlys is not in talks to buy Kestrel Games.",
+        "negation vs assertion: “not”",
+    ),
     (
         "Police funding was cut by $12 million.",
         "Police funding increased by $12 million.",
@@ -135,6 +140,27 @@ def test_a_number_conflict_names_the_closest_figures() -> None:
     )
     assert verdict.relation == "contradicts"
     assert verdict.reasons[0] == "number differs: 12 vs 15 (people)"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # between the two names something happened: one claim's core is in the other
+        (
+            "Amazon previously invested in Rivian.",
+            "Amazon led a round in Rivian last year, investing $700 million.",
+            "agrees",
+        ),
+        # between them only a noun: "Kestrel's founder Mira Lund" is no proposition
+        (
+            "It is rumored that Kestrel's founder, Mira Lund, would stay on as head of the studio.",
+            "Kestrel said its founder Mira Lund had no plans to sell the company.",
+            "related",
+        ),
+    ],
+)
+def test_core_agreement_needs_something_that_happened(a: str, b: str, relation: str) -> None:
+    assert judge(features(a), features(b)).relation == relation
 
 
 def test_unrelated_claims() -> None:

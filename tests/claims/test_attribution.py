@@ -128,6 +128,13 @@ GOLDEN = [
         "Pike was widely disliked.",
     ),
     (
+        "lead with a relative clause holding a number",
+        "Kestrel Games, which employs about 1,200 people, said it had no plans to sell.",
+        "Kestrel Games",
+        "official",
+        "it had no plans to sell.",
+    ),
+    (
         "tail with a plural object and a place",
         "“There is more work to do,” Lena Alvarez told supporters at a rally downtown.",
         "Lena Alvarez",
