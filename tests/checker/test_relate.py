@@ -17,6 +17,7 @@ from claims.models import Claim
 
 STORIES = Path(__file__).parent / "stories"
 FIRE_STORY = Path(__file__).parent / "fire_story"  # one of each format: .md, .txt, .json
+TAKEOVER_STORY = Path(__file__).parent / "takeover_story"  # a rumour, a denial, a record
 
 CONTRADICTIONS = [
     (
@@ -236,6 +237,29 @@ def test_fire_story_dates_figures_and_denials() -> None:
     kinds = {c.text: c.kind for c in claims}
     assert kinds["This is a scandalous failure of oversight."] == "opinion"
     assert kinds["Roughly 1,200 people were ordered to leave their homes."] == "fact"
+
+
+def test_takeover_rumour_against_the_denial_and_the_record() -> None:
+    claims = _claims(TAKEOVER_STORY)
+    relations = relate_claims(claims)
+    found = {
+        (relation, a[:20], b[:20])
+        for relation, a, b in _found(relations, claims)
+        if relation != "related"
+    }
+    assert found == {
+        ("contradicts", "Nordlys is not in ta", "Streaming giant Nord"),
+        ("contradicts", "Ironvale has sold 28", "Kestrel's hit title "),
+        ("contradicts", "Its flagship game Ir", "Kestrel's hit title "),
+        ("agrees", "Ironvale has sold 28", "Its flagship game Ir"),
+    }
+    kind = {c.text[:20]: c.kind for c in claims}
+    assert kind["Streaming giant Nord"] == "speculation"
+    assert kind["Nordlys is not in ta"] == "fact"
+    rumour = next(c for c in claims if c.text.startswith("Streaming giant"))
+    denial = next(c for c in claims if c.text.startswith("Nordlys is not"))
+    (link,) = [r for r in relations if {r.a, r.b} == {rumour.id, denial.id}]
+    assert "speculation vs reported fact" in link.reasons
 
 
 def test_relations_are_between_sources_once_each() -> None:
