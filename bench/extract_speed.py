@@ -1,10 +1,14 @@
 """Extraction + tagging throughput against pySBD segmenting the same text.
 
-    python -m bench.extract_speed [--articles 1500] [--pysbd-articles 300]
+    python -m bench.extract_speed [--articles 1500] [--pysbd-articles 300] [--floor]
 
 claimdesk runs its whole pipeline (structure, sentences, attribution, clauses, cue tagging,
 ids) on every article; pySBD only segments. pySBD is run on a leading share of the same
 articles (it is slow) and its MB/s compared. Both run on one core in this process.
+
+With ``--floor``, also the least any extraction in Python must do on the same text: read the
+structure, split the sentences and build one claim record with its id per sentence, with no
+attribution, clause splitting or tagging, to show how much of a speed target is left for them.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import time
 from pathlib import Path
 
 from bench.corpus import articles
-from claims.extract import extract_claims
+from claims.extract import claim_id, extract_claims
 from claims.ingest import build_article
+from claims.models import Claim
+from claims.segment import sentence_spans
 
 
 def main() -> None:
@@ -23,6 +29,7 @@ def main() -> None:
     parser.add_argument("--data", default="../shared/data", type=Path)
     parser.add_argument("--articles", default=1500, type=int)
     parser.add_argument("--pysbd-articles", default=300, type=int)
+    parser.add_argument("--floor", action="store_true", help="also time the least pipeline")
     args = parser.parse_args()
     texts = articles(args.data, args.articles)
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -37,6 +44,15 @@ def main() -> None:
         f"claimdesk extract+tag: {size:.2f} MB, {len(texts)} articles, {claims} claims, "
         f"{ours:.2f} s, {size / ours:.2f} MB/s"
     )
+
+    if args.floor:
+        started = time.perf_counter()
+        records = sum(len(_least(text, index)) for index, text in enumerate(texts))
+        floor = time.perf_counter() - started
+        print(
+            f"least pipeline:        {size:.2f} MB, {records} sentence records, "
+            f"{floor:.2f} s, {size / floor:.2f} MB/s (structure, sentences, one record each)"
+        )
 
     try:
         import pysbd
@@ -57,6 +73,32 @@ def main() -> None:
         f"{theirs:.2f} s, {sample_size / theirs:.2f} MB/s"
     )
     print(f"ratio: {(size / ours) / (sample_size / theirs):.1f}x pysbd's throughput")
+
+
+def _least(text: str, index: int) -> list[Claim]:
+    article = build_article(text, path=f"a{index}", source=f"a{index}")
+    records = []
+    for block in article.blocks:
+        if block.kind != "body":
+            continue
+        for start, end in sentence_spans(article.text, block.start, block.end):
+            quote = article.text[start:end]
+            records.append(
+                Claim(
+                    id=claim_id(article.source, quote, 0),
+                    source=article.source,
+                    path=article.path,
+                    start=start,
+                    end=end,
+                    quote=quote,
+                    text=quote,
+                    kind="fact",
+                    confidence=0.5,
+                    cues=(),
+                    attribution=None,
+                )
+            )
+    return records
 
 
 if __name__ == "__main__":
