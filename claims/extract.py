@@ -18,6 +18,7 @@ _ITEM_LEAD = re.compile(
     r"(?:[-–—•*⁃]|\d{1,3}[.)])\s+(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*:?\s*)?"
 )
 _FULLY_QUOTED = re.compile(r'^[“"].+[”"]$')
+_ACCORDING = re.compile(r"according to\s*$", re.I)
 _OPENS_QUOTE = re.compile(r'^[“"][^”"]+$')  # opens a quotation that goes on after it
 _CLOSES_QUOTE = re.compile(r'^[^“"]*[”"]')  # closes a quotation opened before it
 MIN_WORDS = 3
@@ -122,8 +123,13 @@ def _sentence_claims(
         )
         shared.append(WeightedCue(anonymous, ANONYMOUS_WEIGHT))
     # "Amazon said it will buy": a pronoun opening the content after its speaker is the
-    # speaker; in "He pleaded guilty, his lawyer said" it is not
-    leads = attribution is not None and start <= attribution.start < content_start
+    # speaker; in "He pleaded guilty, his lawyer said" it is not, nor in "According to a
+    # poll, her approval rating ..."
+    leads = (
+        attribution is not None
+        and start <= attribution.start < content_start
+        and not _ACCORDING.search(text, start, attribution.start)
+    )
     subject = _subject(attribution) if leads else None
     result = []
     for clause_start, clause_end in clauses:

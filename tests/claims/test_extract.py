@@ -58,6 +58,11 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             [("He pleaded guilty at a hearing on Friday.", "his lawyer")],
         ),
         (
+            "nor for a source named with 'according to'",
+            "According to a city poll, her approval rating stands at 61 percent.",
+            [("Her approval rating stands at 61 percent.", "a city poll")],
+        ),
+        (
             "a sentence before the quotation is not in it",
             'Smith spoke first. "It was fine. We won the case," she said.',
             [("Smith spoke first.", None), ("It was fine.", "she"), ("We won the case.", "she")],
