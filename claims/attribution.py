@@ -38,6 +38,7 @@ _NOT_NAMES = frozenset(
 )
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
+_PAST = lower_set("irregular_verbs.txt")
 _ADVERBIAL = (
     r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -198,6 +199,8 @@ def _noun_phrase(who: str) -> bool:
     for word, following in itertools.pairwise(lowered):
         if word.endswith("ed") and following in {"a", "an", "the", "its", "his", "her", "their"}:
             return False
+    if any(word in _PAST for word, token in zip(lowered, tokens, strict=True) if token.islower()):
+        return False  # "..., said revenue rose 5 percent": a clause, not a speaker
     if lowered[0] in {"that", "this", "there", "what", "which", "if", "when", "because"}:
         return False
     if lowered[-1] in _ARTICLES:

@@ -18,6 +18,11 @@ _ITEM_LEAD = re.compile(
     r"(?:[-–—•*⁃]|\d{1,3}[.)])\s+(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*:?\s*)?"
 )
 _FULLY_QUOTED = re.compile(r'^[“"].+[”"]$')
+# ", which owns about 20 percent of the company," in a speaker's phrase ("1,200" is no comma)
+_RELATIVE = re.compile(
+    r",\s+(?P<pronoun>which|who|whose)\s+(?P<body>(?:[^,]|,(?=\d{3}))+?)\s*(?:,(?!\d{3})|$)",
+    re.I,
+)
 _ACCORDING = re.compile(r"according to\s*$", re.I)
 _OPENS_QUOTE = re.compile(r'^[“"][^”"]+$')  # opens a quotation that goes on after it
 _CLOSES_QUOTE = re.compile(r'^[^“"]*[”"]')  # closes a quotation opened before it
@@ -105,7 +110,9 @@ def _sentence_claims(
         if _is_claim(text[span[0] : span[1]], fewest)
     ]
     attribution = frame.attribution if frame else None
-    shared = [c for c in cues if not any(a <= c.cue.start and c.cue.end <= b for a, b in clauses)]
+    aside = _aside(text, attribution)
+    owned = [*clauses, aside[:2]] if aside else clauses
+    shared = [c for c in cues if not any(a <= c.cue.start and c.cue.end <= b for a, b in owned)]
     if (
         attribution
         and attribution.type == "anonymous"
@@ -132,32 +139,64 @@ def _sentence_claims(
     )
     subject = _subject(attribution) if leads else None
     result = []
+    if aside:  # "Amazon, which owns about 20 percent of the company, has said ...": the writer's
+        aside_start, aside_end, aside_text = aside
+        own = [c for c in cues if aside_start <= c.cue.start and c.cue.end <= aside_end]
+        result.append(_claim(article, aside_start, aside_end, aside_text, own, None, seen))
     for clause_start, clause_end in clauses:
         own = [c for c in cues if clause_start <= c.cue.start and c.cue.end <= clause_end]
         claim_cues = sorted(own + shared, key=lambda c: (c.cue.start, c.cue.end))
-        kind, confidence = classify(claim_cues)
-        quote = text[clause_start:clause_end]
-        body = quote
+        body = text[clause_start:clause_end]
         if frame and frame.cut and clause_start <= frame.cut[0] and frame.cut[1] <= clause_end:
             body = text[clause_start : frame.cut[0]] + " " + text[frame.cut[1] : clause_end]
-        occurrence = seen[quote]
-        seen[quote] += 1
+        claim_text = standalone(body, subject if clause_start == content_start else None)
         result.append(
-            Claim(
-                id=claim_id(article.source, quote, occurrence),
-                source=article.source,
-                path=article.path,
-                start=clause_start,
-                end=clause_end,
-                quote=quote,
-                text=standalone(body, subject if clause_start == content_start else None),
-                kind=kind,
-                confidence=confidence,
-                cues=tuple(c.cue for c in claim_cues),
-                attribution=attribution,
-            )
+            _claim(article, clause_start, clause_end, claim_text, claim_cues, attribution, seen)
         )
     return result
+
+
+def _claim(
+    article: Article,
+    start: int,
+    end: int,
+    text: str,
+    cues: list[WeightedCue],
+    attribution: Attribution | None,
+    seen: Counter[str],
+) -> Claim:
+    kind, confidence = classify(cues)
+    quote = article.text[start:end]
+    occurrence = seen[quote]
+    seen[quote] += 1
+    return Claim(
+        id=claim_id(article.source, quote, occurrence),
+        source=article.source,
+        path=article.path,
+        start=start,
+        end=end,
+        quote=quote,
+        text=text,
+        kind=kind,
+        confidence=confidence,
+        cues=tuple(c.cue for c in cues),
+        attribution=attribution,
+    )
+
+
+def _aside(text: str, attribution: Attribution | None) -> tuple[int, int, str] | None:
+    """A relative clause inside the speaker's phrase, as a claim of the writer's own: its span
+    and its text with the speaker as subject ("Kestrel Games, which employs about 1,200
+    people, said ..." → "Kestrel Games employs about 1,200 people.")."""
+    if attribution is None:
+        return None
+    match = _RELATIVE.search(text, attribution.start, attribution.end)
+    if match is None or len(words(match["body"])) < MIN_WORDS:
+        return None
+    subject = attribution.who
+    if match["pronoun"].lower() == "whose":
+        subject += "'" if subject.endswith("s") else "'s"
+    return match.start("body"), match.end("body"), standalone(f"{subject} {match['body']}")
 
 
 def _is_claim(clause: str, fewest: int = MIN_WORDS) -> bool:

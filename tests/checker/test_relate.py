@@ -234,6 +234,8 @@ def test_fire_story_dates_figures_and_denials() -> None:
         # the records ("records show" is the source, not the claim) bear out the residents
         ("agrees", "State inspectors cit", "The plant had a hist"),
         ("contradicts", "The company denied t", "The plant had a hist"),
+        # the aside in "Corvane, which employs about 250 workers in Millbrook, said ..."
+        ("agrees", "Corvane employs 250 ", "Corvane employs abou"),
     }
     # nothing absurd: "a fire" is no dismissal against "employs", a fire is no agreement
     # with the workforce, and the dateline is not part of the claim

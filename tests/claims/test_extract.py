@@ -84,3 +84,64 @@ def test_quotation_speakers(rule: str, text: str, expected: list[tuple[str, str 
 )
 def test_short_claims(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+def claims_of(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (c.quote, c.text, c.attribution.who if c.attribution else None)
+        for c in extract_claims(text_article(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Amazon, which owns about 20 percent of the company, said it will order 100,000 vans.",
+            [
+                (
+                    "owns about 20 percent of the company",
+                    "Amazon owns about 20 percent of the company.",
+                    None,
+                ),
+                ("it will order 100,000 vans.", "Amazon will order 100,000 vans.", "Amazon"),
+            ],
+        ),
+        (
+            "Kestrel Games, which employs about 1,200 people, said it has no plans to sell.",
+            [
+                ("employs about 1,200 people", "Kestrel Games employs about 1,200 people.", None),
+                (
+                    "it has no plans to sell.",
+                    "Kestrel Games has no plans to sell.",
+                    "Kestrel Games",
+                ),
+            ],
+        ),
+        (
+            "Acme, whose shares fell 5 percent, said it would cut jobs.",
+            [
+                ("shares fell 5 percent", "Acme's shares fell 5 percent.", None),
+                ("it would cut jobs.", "Acme would cut jobs.", "Acme"),
+            ],
+        ),
+        (  # the aside's hedge is its own, not the speaker's claim's
+            "Kestrel, which may sell itself, said revenue rose 5 percent.",
+            [
+                ("may sell itself", "Kestrel may sell itself.", None),
+                ("revenue rose 5 percent.", "Revenue rose 5 percent.", "Kestrel"),
+            ],
+        ),
+    ],
+)
+def test_an_aside_in_the_speakers_phrase_is_a_claim_of_its_own(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert claims_of(text) == expected
+
+
+def test_the_asides_hedge_stays_with_it() -> None:
+    aside, claim = extract_claims(
+        text_article("Kestrel, which may sell itself, said revenue rose 5 percent.")
+    )
+    assert (aside.kind, claim.kind) == ("speculation", "fact")

@@ -83,7 +83,7 @@ def verdicts(db: Path) -> dict[str, tuple[str, str | None, str]]:
 
 def test_desk_opens_with_every_claim(db: Path) -> None:
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
-        assert len(claims(app).rows) == 116
+        assert len(claims(app).rows) == 117
         assert claims(app).has_focus
         pane = desk(app).query_one(DetailPane)
         assert pane.detail is not None and pane.detail.item.claim.id == claims(app).rows[0].id
@@ -239,7 +239,7 @@ def test_review_with_paths_analyses_first(tmp_path: Path, seeds: Path) -> None:
 
     async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
         await settle(pilot)
-        assert len(claims(app).rows) == 116
+        assert len(claims(app).rows) == 117
 
     drive(db, scenario, paths=(str(folder),))
     assert verdicts(db) == {}
