@@ -35,10 +35,16 @@ class Quantity:
     high: float
     unit: str
     noun: str
+    span: bool = False  # a stated range ("between 4.5% and 4.75%"), not one uncertain value
 
     def conflicts(self, other: Quantity) -> bool:
-        """Same unit, and no value fits both."""
-        return self.unit == other.unit and (self.high < other.low or other.high < self.low)
+        """Same unit, and no value fits both; two stated ranges conflict unless they are the
+        same range ("4.25% to 4.5%" against "4.5% to 4.75%")."""
+        if self.unit != other.unit:
+            return False
+        if self.span and other.span:
+            return (self.low, self.high) != (other.low, other.high)
+        return self.high < other.low or other.high < self.low
 
     def label(self) -> str:
         return self.noun or self.unit
@@ -158,7 +164,47 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 noun,
             )
         )
-    return tuple(found)
+    return tuple(_ranges(text, found))
+
+
+# "between 4.5% and 4.75%", "a range of 4.25% to 4.5%": two numbers that state one range
+_RANGE_BEFORE = re.compile(r"(?:\bbetween|\brange\s+of|\branging\s+from)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s+(?:and|to)\s+")
+
+
+def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with each stated range of two numbers made one quantity spanning both."""
+    merged: list[Quantity] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        second = found[index + 1] if index + 1 < len(found) else None
+        before = _RANGE_BEFORE.search(text, max(0, first.start - 20), first.start)
+        if (
+            second is not None
+            and before is not None
+            and _RANGE_JOIN.fullmatch(text, first.end, second.start)
+            and first.unit in ("", second.unit)
+            and first.low <= second.high
+        ):
+            merged.append(
+                Quantity(
+                    before.start(),
+                    second.end,
+                    text[before.start() : second.end],
+                    first.value,
+                    first.low,
+                    second.high,
+                    second.unit,
+                    second.noun,
+                    span=True,
+                )
+            )
+            index += 2
+            continue
+        merged.append(first)
+        index += 1
+    return merged
 
 
 def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:

@@ -148,6 +148,23 @@ def test_stemming_and_synonyms(words: tuple[str, ...], same: bool) -> None:
     assert (len({stem(w) for w in words}) == 1) is same
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high"),
+    [
+        ("raised it to a range of 4.25% to 4.5%.", "range of 4.25% to 4.5%", 4.25, 4.5),
+        ("to between 4.5% and 4.75%.", "between 4.5% and 4.75%", 4.5, 4.75),
+        ("between 40 and 50 workers were hurt", "between 40 and 50", 40, 50),
+    ],
+)
+def test_a_stated_range_is_one_quantity(text: str, quote: str, low: float, high: float) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.text, quantity.low, quantity.high, quantity.span) == (quote, low, high, True)
+
+
+def test_a_change_from_one_figure_to_another_is_no_range() -> None:
+    assert [q.span for q in find_quantities("Inflation rose from 3.2% to 3.4%.")] == [False, False]
+
+
 def test_an_approximate_figure_keeps_the_number_written() -> None:
     (about,) = find_quantities("about 250 workers")
     assert (about.value, about.low, about.high) == (250, 225, 275)

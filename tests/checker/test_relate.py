@@ -35,6 +35,11 @@ CONTRADICTIONS = [
         "Nordlys is not in talks to buy Kestrel Games.",
         "negation vs assertion: “not”",
     ),
+    (  # two stated ranges that only touch are two different decisions
+        "The Fed raised its rate on Wednesday to a range of 4.25% to 4.5%.",
+        "The Fed raised its rate on Wednesday to between 4.5% and 4.75%.",
+        "number differs: range of 4.25% to 4.5% vs between 4.5% and 4.75% (percent)",
+    ),
     (
         "Police funding was cut by $12 million.",
         "Police funding increased by $12 million.",
@@ -80,6 +85,7 @@ def test_contradiction_types(a: str, b: str, reason: str) -> None:
 
 
 NOT_CONTRADICTIONS = [
+    ("Between 40 and 50 workers were hurt in the blast.", "45 workers were hurt in the blast."),
     ("Corvane employs 250 people at the site.", "A fire broke out at the Corvane site."),
     ("The company hired 50 staff at the plant.", "A fire damaged the plant, the company said."),
     ("Prices did not rise.", "Prices fell."),  # a negation and an opposite cancel out
