@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 from pathlib import Path
 
 from bench.corpus import articles
-from claims.extract import claim_id, extract_claims
+from claims.extract import build_claim, extract_claims
 from claims.ingest import build_article
 from claims.models import Claim
 from claims.segment import sentence_spans
@@ -77,28 +78,13 @@ def main() -> None:
 
 def _least(text: str, index: int) -> list[Claim]:
     article = build_article(text, path=f"a{index}", source=f"a{index}")
-    records = []
-    for block in article.blocks:
-        if block.kind != "body":
-            continue
-        for start, end in sentence_spans(article.text, block.start, block.end):
-            quote = article.text[start:end]
-            records.append(
-                Claim(
-                    id=claim_id(article.source, quote, 0),
-                    source=article.source,
-                    path=article.path,
-                    start=start,
-                    end=end,
-                    quote=quote,
-                    text=quote,
-                    kind="fact",
-                    confidence=0.5,
-                    cues=(),
-                    attribution=None,
-                )
-            )
-    return records
+    seen: Counter[str] = Counter()
+    return [
+        build_claim(article, start, end, article.text[start:end], [], None, seen)
+        for block in article.blocks
+        if block.kind == "body"
+        for start, end in sentence_spans(article.text, block.start, block.end)
+    ]
 
 
 if __name__ == "__main__":

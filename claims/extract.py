@@ -142,7 +142,7 @@ def _sentence_claims(
     if aside:  # "Amazon, which owns about 20 percent of the company, has said ...": the writer's
         aside_start, aside_end, aside_text = aside
         own = [c for c in cues if aside_start <= c.cue.start and c.cue.end <= aside_end]
-        result.append(_claim(article, aside_start, aside_end, aside_text, own, None, seen))
+        result.append(build_claim(article, aside_start, aside_end, aside_text, own, None, seen))
     for clause_start, clause_end in clauses:
         own = [c for c in cues if clause_start <= c.cue.start and c.cue.end <= clause_end]
         claim_cues = sorted(own + shared, key=lambda c: (c.cue.start, c.cue.end))
@@ -151,12 +151,14 @@ def _sentence_claims(
             body = text[clause_start : frame.cut[0]] + " " + text[frame.cut[1] : clause_end]
         claim_text = standalone(body, subject if clause_start == content_start else None)
         result.append(
-            _claim(article, clause_start, clause_end, claim_text, claim_cues, attribution, seen)
+            build_claim(
+                article, clause_start, clause_end, claim_text, claim_cues, attribution, seen
+            )
         )
     return result
 
 
-def _claim(
+def build_claim(
     article: Article,
     start: int,
     end: int,
@@ -165,6 +167,8 @@ def _claim(
     attribution: Attribution | None,
     seen: Counter[str],
 ) -> Claim:
+    """The claim of ``article.text[start:end]`` with its standalone ``text``, tagged from its
+    ``cues``; ``seen`` counts the quotes so far, for the id of a repeated one."""
     kind, confidence = classify(cues)
     quote = article.text[start:end]
     occurrence = seen[quote]
