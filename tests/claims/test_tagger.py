@@ -58,6 +58,24 @@ GOLDEN = [
     ("conditional if", "If Bezos succeeds, cars will change.", "speculation", ["If"]),
     ("weasel critics", "Critics have pointed to the carbon footprint.", "speculation", ["Critics"]),
     (
+        "weasel agentless saying",
+        "It is often said that the number was fake.",
+        "speculation",
+        ["It is often said"],
+    ),
+    (
+        "weasel widely reported",
+        "It has been widely reported that jobs will go.",
+        "speculation",
+        ["It has been widely reported"],
+    ),
+    (
+        "weasel it's been said",
+        "It's been said that the town is old.",
+        "speculation",
+        ["It's been said"],
+    ),
+    (
         "weasel some people",
         "Some people say the vans are slow.",
         "speculation",
