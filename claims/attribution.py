@@ -108,21 +108,8 @@ _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "m
 # Who-phrases opening with these point at a source the story has named or identifies
 # ("the port said", "according to its annual report", "it said"): on the record.
 _DEFINITE = frozenset(
-    {
-        "the",
-        "this",
-        "these",
-        "that",
-        "those",
-        "its",
-        "it",
-        "his",
-        "her",
-        "their",
-        "our",
-        "we",
-        "they",
-    }
+    {"the", "this", "these", "that", "those", "its", "it", "his", "her", "their", "our"}
+    | {"we", "they"}
 )
 
 

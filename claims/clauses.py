@@ -100,6 +100,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|yet)\s+", re.I)
 
 
+def possessive(name: str) -> str:
+    """ "Velora Pharma" → "Velora Pharma's", "The Halvorsens" → "The Halvorsens'"."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def standalone(text: str, subject: str | None = None) -> str:
     """The clause as a sentence: capitalised, conjunction dropped, quotes balanced, final stop.
 
@@ -110,7 +115,7 @@ def standalone(text: str, subject: str | None = None) -> str:
     text = _LEADING_CONJUNCTION.sub("", text)
     if subject:
         text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
-        owner = subject + ("'" if subject.endswith("s") else "'s")
+        owner = possessive(subject)
         text = re.sub(r"^(?:its|their|his|her)\b(?=\s)", owner, text, count=1, flags=re.I)
     text = re.sub(r"[,;:]+(?=[”\"’]?$)", "", text)
     for left, right in (("“", "”"), ('"', '"')):

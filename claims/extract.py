@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from claims.attribution import Frame, find_frame
-from claims.clauses import clause_spans, standalone, words
+from claims.clauses import clause_spans, possessive, standalone, words
 from claims.models import Article, Attribution, Claim, Cue
 from claims.segment import sentence_spans
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
@@ -112,7 +112,7 @@ def _sentence_claims(
     attribution = frame.attribution if frame else None
     aside = _aside(text, attribution)
     owned = [*clauses, aside[:2]] if aside else clauses
-    shared = [c for c in cues if not any(a <= c.cue.start and c.cue.end <= b for a, b in owned)]
+    shared = [c for c in cues if not any(_inside(c, a, b) for a, b in owned)]
     if (
         attribution
         and attribution.type == "anonymous"
@@ -141,10 +141,10 @@ def _sentence_claims(
     result = []
     if aside:  # "Amazon, which owns about 20 percent of the company, has said ...": the writer's
         aside_start, aside_end, aside_text = aside
-        own = [c for c in cues if aside_start <= c.cue.start and c.cue.end <= aside_end]
+        own = [c for c in cues if _inside(c, aside_start, aside_end)]
         result.append(build_claim(article, aside_start, aside_end, aside_text, own, None, seen))
     for clause_start, clause_end in clauses:
-        own = [c for c in cues if clause_start <= c.cue.start and c.cue.end <= clause_end]
+        own = [c for c in cues if _inside(c, clause_start, clause_end)]
         claim_cues = sorted(own + shared, key=lambda c: (c.cue.start, c.cue.end))
         body = text[clause_start:clause_end]
         if frame and frame.cut and clause_start <= frame.cut[0] and frame.cut[1] <= clause_end:
@@ -156,6 +156,10 @@ def _sentence_claims(
             )
         )
     return result
+
+
+def _inside(cue: WeightedCue, start: int, end: int) -> bool:
+    return start <= cue.cue.start and cue.cue.end <= end
 
 
 def build_claim(
@@ -199,7 +203,7 @@ def _aside(text: str, attribution: Attribution | None) -> tuple[int, int, str] |
         return None
     subject = attribution.who
     if match["pronoun"].lower() == "whose":
-        subject += "'" if subject.endswith("s") else "'s"
+        subject = possessive(subject)
     return match.start("body"), match.end("body"), standalone(f"{subject} {match['body']}")
 
 
