@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.relate_speed import stories
 
-CLI = "import sys; from checker.cli import main; main()"
+CLI = "import sys; from claimdesk import main; main()"
 
 
 def run(*args: str) -> tuple[float, str]:

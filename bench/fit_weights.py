@@ -1,6 +1,6 @@
 """Fit the similarity weights (checker/data/score_weights.txt) on MRPC train.
 
-A plain logistic regression by gradient descent over the measures of checker.scoring, so the
+A plain logistic regression by gradient descent over the measures of checker.compare.scoring, so the
 combined score is a calibrated "same proposition" probability. Prints the weights, the F1 of
 the fitted score in-sample and with 2-fold cross-validation, and with ``--write`` stores them.
 
@@ -16,8 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from bench.pairs import mrpc
-from checker.normalize import features
-from checker.scoring import MEASURES, measures
+from checker.compare.normalize import features
+from checker.compare.scoring import MEASURES, measures
 
 Vector = tuple[float, ...]
 

@@ -15,8 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench.pairs import Pair, mrpc, sick, stsb_news
-from checker.normalize import features
-from checker.relate import judge
+from checker.compare.normalize import features
+from checker.compare.relate import judge
 
 
 def prf(gold: list[bool], predicted: list[bool]) -> tuple[float, float, float]:

@@ -26,10 +26,17 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from bench.pairs import Pair, mrpc, stsb_news
-from checker import bulk
-from checker.blocking import candidate_pairs
-from checker.normalize import claim_keys
-from checker.relate import AGREE, claim_features, find_relations, judge, may_relate, relate_claims
+from checker.compare import bulk
+from checker.compare.blocking import candidate_pairs
+from checker.compare.normalize import claim_keys
+from checker.compare.relate import (
+    AGREE,
+    claim_features,
+    find_relations,
+    judge,
+    may_relate,
+    relate_claims,
+)
 from claims.extract import extract_claims
 from claims.ingest import text_article
 from claims.models import Claim

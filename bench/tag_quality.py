@@ -14,7 +14,7 @@ import re
 import time
 from pathlib import Path
 
-from checker.cli.text import tag_line
+from claimdesk.text import tag_line
 
 # The CoNLL copy is tokenised Penn-Treebank style; articles are not, so undo the tokenisation.
 _PTB = [

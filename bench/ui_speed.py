@@ -27,8 +27,8 @@ from pathlib import Path
 from textual import events
 
 from bench.relate_speed import stories
-from checker.analyze import analyze
-from checker.schema import connect
+from checker.review.analysis import analyze
+from checker.review.schema import connect
 from tui.app import ReviewApp
 from tui.screens.desk import DeskScreen
 from tui.widgets.claim_list import ClaimList

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import ledger, store
-from checker.cli import main
-from checker.schema import connect
+from checker.review import ledger, store
+from checker.review.schema import connect
+from claimdesk import main
 
 GOOD = "Acme cut 3,100 jobs at its Ohio plant on Monday, the company said.\n"
 
@@ -167,7 +167,7 @@ def test_debug_shows_the_traceback_of_an_internal_error(
     def broken(article: object) -> list[object]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("checker.cli.text.extract_claims", broken)
+    monkeypatch.setattr("claimdesk.text.extract_claims", broken)
     code, _, err = run("extract", str(path))
     assert code == 2 and err == f"claimdesk: {path}: internal error: RuntimeError: boom\n"
     code, _, err = run("--debug", "extract", str(path))

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["claims.extract", "claims.ingest", "checker.cli"])
+@pytest.mark.parametrize("module", ["claims.extract", "claims.ingest", "claimdesk"])
 def test_lower_layers_do_not_import_textual(module: str) -> None:
     code = f"import sys, {module}; assert 'textual' not in sys.modules, 'textual imported'; print('ok')"
     result = subprocess.run(

@@ -10,11 +10,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import store
-from checker.analyze import analyze
-from checker.normalize import features
-from checker.relate import judge, relate_claims
-from checker.schema import connect
+from checker.compare.normalize import features
+from checker.compare.relate import judge, relate_claims
+from checker.review import store
+from checker.review.analysis import analyze
+from checker.review.schema import connect
 from claims.extract import extract_claims
 from claims.ingest import IngestError, parse_article, text_article
 from tests.claims.test_properties import ANY, NEWSY

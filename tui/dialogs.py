@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from checker.desk import DeskFilter
-from checker.records import STATUSES
+from checker.review.desk import DeskFilter
+from checker.review.records import STATUSES
 from claims.models import KINDS
 
 

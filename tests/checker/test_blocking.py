@@ -10,11 +10,11 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import bulk
-from checker.blocking import candidate_pairs
-from checker.normalize import claim_keys, features
-from checker.relate import claim_features, may_relate
-from checker.scoring import similarity
+from checker.compare import bulk
+from checker.compare.blocking import candidate_pairs
+from checker.compare.normalize import claim_keys, features
+from checker.compare.relate import claim_features, may_relate
+from checker.compare.scoring import similarity
 from claims.extract import extract_claims
 from claims.ingest import read_article
 

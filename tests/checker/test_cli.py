@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from checker.cli import main
+from claimdesk import main
 
 CLAIM_KEYS = [
     "id",

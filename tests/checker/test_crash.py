@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from checker import ledger, store
-from checker.analyze import analyze
-from checker.schema import connect
+from checker.review import ledger, store
+from checker.review.analysis import analyze
+from checker.review.schema import connect
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-CLI = "import sys; from checker.cli import main; main()"
+CLI = "import sys; from claimdesk import main; main()"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX")
 
@@ -111,8 +111,9 @@ def test_kill_9_during_analyze_keeps_the_store_whole(tmp_path: Path) -> None:
 MARKER = """
 import sys
 import time
-from checker import ledger, store
-from checker.schema import connect
+from checker.review import ledger
+from checker.review import store
+from checker.review.schema import connect
 connection = connect(sys.argv[1])
 claims = [c.id for c in store.stored_claims(connection)]
 status = sys.argv[2]

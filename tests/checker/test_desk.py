@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.analyze import analyze
-from checker.desk import DeskFilter, detail, differing_words, load_rows, sort_rows
-from checker.schema import connect
+from checker.review.analysis import analyze
+from checker.review.desk import DeskFilter, detail, differing_words, load_rows, sort_rows
+from checker.review.schema import connect
 
 WIRE = "Acme Corp cut 3,100 jobs at its Ohio plant on Monday, the company said.\n"
 LOCAL = "Acme Corp eliminated 3,100 jobs at the Ohio plant on Monday.\n"

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.normalize import features
-from checker.quantities import find_quantities
-from checker.timerefs import find_times
-from checker.words import stem
+from checker.compare.normalize import features
+from checker.compare.quantities import find_quantities
+from checker.compare.times import find_times
+from checker.compare.words import stem
 
 QUANTITIES = [
     ("Amazon led a $700 million round", "$700 million", 7e8, 7e8, "dollars"),

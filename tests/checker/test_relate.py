@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.corroboration import corroborate
-from checker.normalize import features
-from checker.relate import Relation, judge, relate_claims
+from checker.compare.corroboration import corroborate
+from checker.compare.normalize import features
+from checker.compare.relate import Relation, judge, relate_claims
 from claims.extract import extract_claims
 from claims.ingest import read_article, text_article
 from claims.models import Claim

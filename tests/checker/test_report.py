@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import ledger, store
-from checker.analyze import analyze
-from checker.cli import main
-from checker.interop import claim_reviews, web_annotations
-from checker.report import Report, build_report, report_json
-from checker.report_html import h, render_html
-from checker.report_md import render_markdown
-from checker.schema import connect
-from checker.scorecard import CRITERIA
+from checker.report.build import Report, build_report, report_json
+from checker.report.html import h, render_html
+from checker.report.interop import claim_reviews, web_annotations
+from checker.report.markdown import render_markdown
+from checker.report.scorecard import CRITERIA
+from checker.review import ledger, store
+from checker.review.analysis import analyze
+from checker.review.schema import connect
+from claimdesk import main
 
 SEED_000, SEED_001, SEED_002 = (
     "000_2691664a77488a22",

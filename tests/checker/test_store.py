@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from checker import ledger, store
-from checker.analyze import Outcome, analyze, shown_relations, stored_corroboration
-from checker.corroboration import corroborate
-from checker.relate import keep_best, relate_claims
-from checker.schema import MIGRATIONS, StoreError, connect, migrate
+from checker.compare.corroboration import corroborate
+from checker.compare.relate import keep_best, relate_claims
+from checker.review import ledger, store
+from checker.review.analysis import Outcome, analyze, shown_relations, stored_corroboration
+from checker.review.schema import MIGRATIONS, StoreError, connect, migrate
 
 STORIES = Path(__file__).parent / "stories"
 

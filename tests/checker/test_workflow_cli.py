@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
+from claimdesk import main
 from tests.checker.test_cli import CLAIM_KEYS as EXTRACTED_KEYS
 
 CLAIM_KEYS = [*EXTRACTED_KEYS, "status", "note"]
@@ -247,7 +247,7 @@ def test_a_file_that_is_not_a_store(tmp_path: Path) -> None:
 def test_a_store_locked_too_long_fails_in_one_line(
     db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("checker.schema.BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("checker.review.schema.BUSY_TIMEOUT_MS", 200)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:

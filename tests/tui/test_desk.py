@@ -14,9 +14,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
-from checker import ledger
-from checker.analyze import analyze
-from checker.schema import connect
+from checker.review import ledger
+from checker.review.analysis import analyze
+from checker.review.schema import connect
 from tui.app import ReviewApp
 from tui.dialogs import FilterDialog, HelpScreen, TextDialog
 from tui.screens.article import ArticleScreen
@@ -264,7 +264,7 @@ def test_hostile_text_is_shown_as_text(tmp_path: Path) -> None:
 
 
 def test_desk_and_scripts_see_each_others_verdicts(db: Path) -> None:
-    cli = "import sys; from checker.cli import main; main()"
+    cli = "import sys; from claimdesk import main; main()"
 
     def claimdesk(*args: str) -> str:
         done = subprocess.run(

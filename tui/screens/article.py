@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from checker.records import Reviewed
+from checker.review.records import Reviewed
 from tui.widgets.detail import safe
 
 KIND_BACKGROUNDS = {

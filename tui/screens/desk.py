@@ -21,14 +21,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 
-from checker import ledger, store
-from checker.analyze import Outcome, analyze
-from checker.desk import SORTS, DeskFilter, DeskRow, detail, load_rows, sort_rows
-from checker.files import write_atomically
-from checker.records import Change, Status
-from checker.report import build_report, source_scorecard
-from checker.report_html import render_html
-from checker.schema import StoreError, connect
+from checker.report.build import build_report, source_scorecard
+from checker.report.files import write_atomically
+from checker.report.html import render_html
+from checker.review import ledger, store
+from checker.review.analysis import Outcome, analyze
+from checker.review.desk import SORTS, DeskFilter, DeskRow, detail, load_rows, sort_rows
+from checker.review.records import Change, Status
+from checker.review.schema import StoreError, connect
 from tui.dialogs import FilterDialog, TextDialog
 from tui.screens.article import ArticleScreen
 from tui.widgets.claim_list import ClaimList

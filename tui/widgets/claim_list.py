@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from checker.desk import DeskRow
-from checker.terminal import one_line
+from checker.report.terminal import one_line
+from checker.review.desk import DeskRow
 
 KIND_STYLES = {
     "fact": Style(color="cyan"),

@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from checker.desk import Detail, Neighbour
-from checker.terminal import visible
+from checker.report.terminal import visible
+from checker.review.desk import Detail, Neighbour
 from tui.widgets.claim_list import KIND_STYLES, STATUS_STYLES
 
 RELATION_STYLES = {"agrees": "green", "contradicts": "bold red", "related": "blue"}

@@ -11,8 +11,8 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.message import Message
 
-from checker.desk import DeskRow
-from checker.terminal import one_line
+from checker.report.terminal import one_line
+from checker.review.desk import DeskRow
 from tui.widgets.claim_list import VirtualList
 
 SOURCE_WIDTH = 14

@@ -9,9 +9,9 @@ from typing import Any, TextIO
 import cattrs
 import click
 
-from checker.cli.context import Context, max_bytes_option
-from checker.relate import TextPair, relate_texts
-from checker.terminal import table
+from checker.compare.relate import TextPair, relate_texts
+from checker.report.terminal import table
+from claimdesk.context import Context, max_bytes_option
 from claims.convert import claim_record, converter, cue_records, dumps
 from claims.extract import extract_claims
 from claims.ingest import (

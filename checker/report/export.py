@@ -10,9 +10,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from checker import ledger, store
-from checker.analyze import shown_relations
-from checker.records import Change, Reviewed, Verdict
+from checker.review import ledger, store
+from checker.review.analysis import shown_relations
+from checker.review.records import Change, Reviewed, Verdict
 from claims.convert import claim_record, converter
 
 SCHEMA = "claimdesk/1"

@@ -15,7 +15,7 @@ from typing import Literal
 import attrs
 from rapidfuzz import fuzz, utils
 
-from checker.relate import Relation
+from checker.compare.relate import Relation
 from claims.models import Claim
 
 Status = Literal["corroborated", "contradicted", "single-source"]

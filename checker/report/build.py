@@ -1,6 +1,6 @@
 """The credibility report: the story summary and a scorecard per source, from the store.
 
-``build_report`` gathers it; ``checker.report_md`` and ``checker.report_html`` render it, and
+``build_report`` gathers it; ``checker.report.markdown`` and ``checker.report.html`` render it, and
 ``report_json`` gives the same numbers as JSON. The report has no time stamp, so the same
 store gives the same report.
 """
@@ -12,11 +12,11 @@ from typing import Any
 
 import attrs
 
-from checker import ledger, store
-from checker.corroboration import corroborate, origins
-from checker.records import Reviewed, Source
-from checker.scorecard import Scorecard, scorecard
-from checker.story import Story, story
+from checker.compare.corroboration import corroborate, origins
+from checker.report.scorecard import Scorecard, scorecard
+from checker.report.story import Story, story
+from checker.review import ledger, store
+from checker.review.records import Reviewed, Source
 from claims.convert import converter
 
 REPORT_SCHEMA = "claimdesk-report/1"

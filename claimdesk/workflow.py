@@ -11,15 +11,15 @@ from contextlib import contextmanager
 
 import click
 
-from checker import ledger, store
-from checker.analyze import Outcome, analyze, stored_corroboration
-from checker.cli.context import Context, F, max_bytes_option
-from checker.corroboration import Corroboration
-from checker.export import change_record, reviewed_record, verdict_record
-from checker.records import STATUSES, Change, Status
-from checker.relate import RELATIONS
-from checker.schema import StoreError, connect
-from checker.terminal import table, visible
+from checker.compare.corroboration import Corroboration
+from checker.compare.relate import RELATIONS
+from checker.report.export import change_record, reviewed_record, verdict_record
+from checker.report.terminal import table, visible
+from checker.review import ledger, store
+from checker.review.analysis import Outcome, analyze, stored_corroboration
+from checker.review.records import STATUSES, Change, Status
+from checker.review.schema import StoreError, connect
+from claimdesk.context import Context, F, max_bytes_option
 from claims.convert import dumps
 from claims.ingest import IngestError
 from claims.models import KINDS

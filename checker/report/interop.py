@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from checker.records import Reviewed, Source
+from checker.review.records import Reviewed, Source
 
 SCHEMA_ORG = "https://schema.org"
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"

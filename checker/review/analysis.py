@@ -19,11 +19,11 @@ from importlib import metadata
 import attrs
 from rapidfuzz import fuzz, process, utils
 
-from checker import ledger, store
-from checker.corroboration import Corroboration, corroborate_links, origins_of
-from checker.normalize import Features, claim_keys
-from checker.records import Source, Verdict
-from checker.relate import Relation, claim_features, find_relations
+from checker.compare.corroboration import Corroboration, corroborate_links, origins_of
+from checker.compare.normalize import Features, claim_keys
+from checker.compare.relate import Relation, claim_features, find_relations
+from checker.review import ledger, store
+from checker.review.records import Source, Verdict
 from claims.extract import extract_claims
 from claims.ingest import (
     DEFAULT_MAX_BYTES,

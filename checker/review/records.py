@@ -37,7 +37,7 @@ def _row_values(
 
 @attrs.frozen
 class Source:
-    """One analysed article file, without its text (``checker.store.source_text``)."""
+    """One analysed article file, without its text (``checker.review.store.source_text``)."""
 
     id: str = attrs.field(validator=v.instance_of(str))
     path: str = attrs.field(validator=v.instance_of(str))

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
-from checker import store
-from checker.cli.context import Context, F
-from checker.cli.workflow import db_option, open_store
-from checker.export import export_json
-from checker.files import write_atomically
-from checker.interop import claim_reviews, web_annotations
-from checker.report import build_report, report_json
-from checker.report_html import render_html
-from checker.report_md import render_markdown
+from checker.report.build import build_report, report_json
+from checker.report.export import export_json
+from checker.report.files import write_atomically
+from checker.report.html import render_html
+from checker.report.interop import claim_reviews, web_annotations
+from checker.report.markdown import render_markdown
+from checker.review import store
+from claimdesk.context import Context, F
+from claimdesk.workflow import db_option, open_store
 from claims.convert import dumps
 
 

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from checker import store
-from checker.corroboration import origins_of
-from checker.quantities import find_quantities
-from checker.records import Reviewed
-from checker.relate import KEEP_RELATED, Relation, related_rank
-from checker.timerefs import find_times
-from checker.words import stopwords
+from checker.compare.corroboration import origins_of
+from checker.compare.quantities import find_quantities
+from checker.compare.relate import KEEP_RELATED, Relation, related_rank
+from checker.compare.times import find_times
+from checker.compare.words import stopwords
+from checker.review import store
+from checker.review.records import Reviewed
 
 PARAGRAPH_LIMIT = 1200  # characters of context shown around a claim in a long paragraph
 _WORD = re.compile(r"[\w$%][\w$%.,'’]*[\w%]|[\w$%]")
@@ -217,7 +217,7 @@ _ORDER = {"contradicts": 0, "agrees": 1, "related": 2}
 
 def _relations_of(connection: sqlite3.Connection, claim_id: str, kind: str) -> list[Relation]:
     """The claim's agreements and contradictions, and its best related links ranked as
-    ``checker.relate.keep_best`` ranks them."""
+    ``checker.compare.relate.keep_best`` ranks them."""
     rows = connection.execute(
         "SELECT r.a, r.b, r.relation, r.score, r.reasons, r.weight, o.kind FROM relations r"
         " JOIN claims o ON o.id = CASE WHEN r.a = ? THEN r.b ELSE r.a END"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import html
 import re
 
-from checker.records import Reviewed
-from checker.report import Report, SourceReport, findings
-from checker.scorecard import CRITERIA, Scorecard
-from checker.story import ClaimRef
+from checker.report.build import Report, SourceReport, findings
+from checker.report.scorecard import CRITERIA, Scorecard
+from checker.report.story import ClaimRef
+from checker.review.records import Reviewed
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from checker.records import Change, Status, Verdict
-from checker.store import StoreConflict, fetch_in, fetch_rows, now, writing
+from checker.review.records import Change, Status, Verdict
+from checker.review.store import StoreConflict, fetch_in, fetch_rows, now, writing
 
 
 def verdicts(connection: sqlite3.Connection) -> dict[str, Verdict]:

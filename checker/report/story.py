@@ -2,7 +2,7 @@
 
 Built from the stored claims, their verdicts and the relations a person is shown. Agreement
 is grouped: claims joined by ``agrees`` links form one finding, with the sources behind it
-(copies of one wire story count as one origin, as in ``checker.corroboration``).
+(copies of one wire story count as one origin, as in ``checker.compare.corroboration``).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from checker.corroboration import Corroboration, origins
-from checker.records import Reviewed
-from checker.relate import Relation
-from checker.scorecard import UNSOURCED
+from checker.compare.corroboration import Corroboration, origins
+from checker.compare.relate import Relation
+from checker.report.scorecard import UNSOURCED
+from checker.review.records import Reviewed
 
 
 @attrs.frozen
@@ -115,7 +115,7 @@ def story(
     corroboration: Mapping[str, Corroboration],
     origin: Mapping[str, str] | None = None,
 ) -> Story:
-    """The story of ``items``; ``origin`` (``checker.corroboration.origins``) when known."""
+    """The story of ``items``; ``origin`` (``checker.compare.corroboration.origins``) when known."""
     by_id = {item.claim.id: item for item in items}
     refs = {claim_id: ClaimRef.of(item) for claim_id, item in by_id.items()}
     if origin is None:

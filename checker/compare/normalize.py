@@ -1,7 +1,7 @@
 """What a claim is compared on: its concepts, named entities, quantities, times and polarity.
 
 ``features(text)`` turns a claim into a ``Features`` record once; pairs of claims are then
-compared on these records only (``checker.scoring``, ``checker.relate``). Entities are
+compared on these records only (``checker.compare.scoring``, ``checker.compare.relate``). Entities are
 capitalised names, lower-cased, with possessives and name-forming hyphens removed
 ("Amazon’s", "Amazon-affiliated" → ``amazon``); abbreviations are expanded ("EV" → electric
 vehicle); concepts are stemmed words with synonym groups applied.
@@ -15,9 +15,9 @@ import re
 import attrs
 from rapidfuzz import utils
 
-from checker.quantities import Quantity, compound_head, find_quantities
-from checker.timerefs import TimeRef, find_times
-from checker.words import (
+from checker.compare.quantities import Quantity, compound_head, find_quantities
+from checker.compare.times import TimeRef, find_times
+from checker.compare.words import (
     TOKEN,
     abbreviations,
     denials,

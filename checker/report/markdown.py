@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from checker.report import Report, findings
-from checker.scorecard import CRITERIA, Scorecard
-from checker.story import ClaimRef
-from checker.terminal import visible
+from checker.report.build import Report, findings
+from checker.report.scorecard import CRITERIA, Scorecard
+from checker.report.story import ClaimRef
+from checker.report.terminal import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 LIST_LIMIT = 25  # single-source facts listed per source; the rest are counted

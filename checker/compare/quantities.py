@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from checker.words import TOKEN, pairs, stem, stopwords
+from checker.compare.words import TOKEN, pairs, stem, stopwords
 from claims.lexicon import lower_set, read_list
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -216,7 +216,7 @@ def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:
         return False  # a time (10:30), a date (5/6) or a range / date part
     plain = not (match["currency"] or match["scale"] or match["suffix"] or match["unit"])
     if plain and _YEAR.fullmatch(number):
-        return False  # years are time references (checker.timerefs)
+        return False  # years are time references (checker.compare.times)
     before = text[:start].rstrip()
     last = before.rsplit(None, 1)[-1] if before else ""
     named = last[:1].isupper() and last.isalpha() and last.lower() not in stopwords()

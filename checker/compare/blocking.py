@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from checker.bulk import Indices, SetTable, shared_counts
+from checker.compare.bulk import Indices, SetTable, shared_counts
 
 DEFAULT_CAP = 200
 PAIR_BUDGET = 20_000  # pairs that keys posted in full may produce, whatever the batch size
@@ -37,7 +37,7 @@ TOPIC = ("c", "a")  # the kinds of key that say what a claim is about: concepts 
 @attrs.frozen
 class Candidates:
     """The candidate pairs, as two index arrays with ``left < right``, sorted, each pair once,
-    with what ``checker.relate.may_relate`` needs to screen them, and how the keys produced them: how many keys there were, how many were capped, and how
+    with what ``checker.compare.relate.may_relate`` needs to screen them, and how the keys produced them: how many keys there were, how many were capped, and how
     many pairs each kind of key found first (``c`` concept, ``a`` actor, ``q`` quantity,
     ``p`` combined)."""
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from checker.cli.context import Context, max_bytes_option
-from checker.cli.workflow import by_option, db_option
+from claimdesk.context import Context, max_bytes_option
+from claimdesk.workflow import by_option, db_option
 
 
 @click.command(name="review")

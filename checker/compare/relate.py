@@ -8,7 +8,7 @@ only the best few ``related`` links per claim kept so the list stays useful.
   when both name actors, an actor) and differ in a quantity of the same unit, a date, weekday,
   month or year, in polarity (a negation or denial against an assertion), or in an opposite
   predicate (rose / fell). A negation and an opposite predicate together cancel out.
-- ``agrees``: the similarity score (``checker.scoring``) reaches ``AGREE`` with no conflict,
+- ``agrees``: the similarity score (``checker.compare.scoring``) reaches ``AGREE`` with no conflict,
   and the claims share their frame (as for a contradiction), so two claims that only name the
   same company and place do not corroborate each other.
 - ``related``: shared actors and topic, below agreement.
@@ -23,16 +23,16 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from checker.normalize import Features, claim_keys, features
-from checker.scoring import similarity
-from checker.timerefs import months_of
-from checker.words import expansion_words, opposites, stem
+from checker.compare.normalize import Features, claim_keys, features
+from checker.compare.scoring import similarity
+from checker.compare.times import months_of
+from checker.compare.words import expansion_words, opposites, stem
 from claims.models import Claim, Kind
 from claims.tagger import tag_text
 
 if TYPE_CHECKING:
-    from checker.blocking import Candidates
-    from checker.bulk import Indices
+    from checker.compare.blocking import Candidates
+    from checker.compare.bulk import Indices
 
 RelationKind = Literal["agrees", "contradicts", "related"]
 Verdict = Literal["agrees", "contradicts", "related", "unrelated"]
@@ -72,7 +72,7 @@ def judge(
     score: float | None = None,
 ) -> Judgement:
     """The relation of two claims, its score and the reasons a person can check. ``score``
-    is their similarity when already computed (``checker.bulk.scores``)."""
+    is their similarity when already computed (``checker.compare.bulk.scores``)."""
     score = round(similarity(a, b).score if score is None else score, 3)
     shared = a.content & b.content
     same_actors = bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
@@ -298,8 +298,8 @@ def find_relations(
     the rarity of their shared topic in the batch as ``weight``."""
     import numpy as np  # comparison only: the other commands start without loading numpy
 
-    from checker import bulk
-    from checker.blocking import candidate_pairs
+    from checker.compare import bulk
+    from checker.compare.blocking import candidate_pairs
 
     computed = {i: f for i, f in enumerate(items or ()) if f is not None}
 

@@ -7,8 +7,8 @@ from importlib import metadata
 
 import click
 
-from checker.cli import output, review, text, workflow
-from checker.cli.context import Context
+from claimdesk import output, review, text, workflow
+from claimdesk.context import Context
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -17,7 +17,7 @@ import math
 import attrs
 from rapidfuzz import fuzz
 
-from checker.normalize import GRAMS, Features
+from checker.compare.normalize import GRAMS, Features
 from claims.lexicon import read_list
 
 MEASURES = (
@@ -77,7 +77,7 @@ def similarity(a: Features, b: Features) -> Similarity:
     vector, intercept = weight_vector()
     z = intercept
     for weight, value in zip(vector, values, strict=True):
-        z += weight * value  # summed in this order, as checker.bulk does for many pairs
+        z += weight * value  # summed in this order, as checker.compare.bulk does for many pairs
     return Similarity(values, 1 / (1 + math.exp(-z)))
 
 

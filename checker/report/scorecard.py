@@ -17,9 +17,9 @@ from functools import cache
 
 import attrs
 
-from checker.corroboration import Corroboration
-from checker.normalize import features
-from checker.records import Reviewed, Source
+from checker.compare.corroboration import Corroboration
+from checker.compare.normalize import features
+from checker.review.records import Reviewed, Source
 from claims.lexicon import read_list
 from claims.tagger import tag_text
 

@@ -1,4 +1,4 @@
-"""The review store: every SQL statement of claimdesk, on a connection from ``checker.schema``.
+"""The review store: every SQL statement of claimdesk, on a connection from ``checker.review.schema``.
 
 Functions take a connection and return models. Writes happen inside :func:`writing`, one
 ``BEGIN IMMEDIATE`` transaction each, so a crash leaves the store as it was before the write
@@ -16,9 +16,9 @@ from typing import Any
 
 import attrs
 
-from checker.records import Reviewed, Source, Status, Verdict
-from checker.relate import KEEP_RELATED, Relation, keep_best
-from checker.schema import StoreError
+from checker.compare.relate import KEEP_RELATED, Relation, keep_best
+from checker.review.records import Reviewed, Source, Status, Verdict
+from checker.review.schema import StoreError
 from claims.convert import converter, cue_records
 from claims.models import Claim
 
@@ -218,7 +218,7 @@ def find_claim(connection: sqlite3.Connection, given: str) -> Claim:
 def stored_keys(
     connection: sqlite3.Connection, ids: Sequence[str] | None = None
 ) -> dict[str, frozenset[str]]:
-    """Stored claims' blocking keys (``checker.blocking.claim_keys``), by claim id: all, or
+    """Stored claims' blocking keys (``checker.compare.blocking.claim_keys``), by claim id: all, or
     those of ``ids``."""
     if ids is None:
         rows = connection.execute("SELECT id, keys FROM claims").fetchall()
@@ -249,7 +249,7 @@ def corroboration_tables(
 def relations(connection: sqlite3.Connection, *, shown: bool = False) -> list[Relation]:
     """Stored relations sorted by claim ids: all of them, or with ``shown`` only those a person
     is shown — every agreement and contradiction and each claim's best ``KEEP_RELATED`` related
-    links, ranked as ``checker.relate.keep_best`` ranks them (speculation against a reported
+    links, ranked as ``checker.compare.relate.keep_best`` ranks them (speculation against a reported
     fact first, then the rarest shared topic, then the score)."""
     sql = "SELECT a, b, relation, score, reasons, weight FROM relations"
     if shown:

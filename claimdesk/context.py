@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from checker.terminal import visible
+from checker.report.terminal import visible
 from claims.ingest import DEFAULT_MAX_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -3,7 +3,7 @@
 The schema version is ``PRAGMA user_version``; ``MIGRATIONS[n]`` takes a store from version
 ``n`` to ``n + 1``. Each migration runs in its own transaction with the version bump, so a
 store is always at one whole version. The connection is in autocommit mode: callers open
-their write transactions with ``BEGIN IMMEDIATE`` (``checker.store.writing``), so a second
+their write transactions with ``BEGIN IMMEDIATE`` (``checker.review.store.writing``), so a second
 process waits for the lock (``busy_timeout``) instead of failing half-way.
 """
 

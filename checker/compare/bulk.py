@@ -1,11 +1,11 @@
 """Pair measures for many candidate pairs at once, in arrays.
 
-``checker.scoring.similarity`` scores one pair in Python; a batch has hundreds of thousands
+``checker.compare.scoring.similarity`` scores one pair in Python; a batch has hundreds of thousands
 of candidate pairs, so ``scores`` computes the same score for all of them together: the two
 string ratios with rapidfuzz's ``cpdist`` (its C scorer over corresponding pairs) and the set
 overlaps (concepts, numbers, n-grams) by looking every member of one claim's set up in a
 sorted array of (claim, member) codes. ``shared_counts`` also gives the shared concepts and
-actors that decide whether a pair may be related at all (``checker.relate.may_relate``).
+actors that decide whether a pair may be related at all (``checker.compare.relate.may_relate``).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from checker.normalize import GRAMS, Features
-from checker.scoring import weight_vector
+from checker.compare.normalize import GRAMS, Features
+from checker.compare.scoring import weight_vector
 
 Indices = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -107,7 +107,7 @@ def ratios(texts: Sequence[str], left: Indices, right: Indices) -> Floats:
 
 
 def scores(items: Sequence[Features], left: Indices, right: Indices) -> Floats:
-    """``checker.scoring.similarity(items[i], items[j]).score`` for every pair at once, summed
+    """``checker.compare.scoring.similarity(items[i], items[j]).score`` for every pair at once, summed
     in the same order, so equal to it but for the last bit of ``exp``."""
     if not len(left):
         return np.zeros(0)
