@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from checker.report.build import build_report, report_json
-from checker.report.export import export_json
+from checker.report.build import report_json
 from checker.report.files import write_atomically
 from checker.report.html import render_html
 from checker.report.interop import claim_reviews, web_annotations
 from checker.report.markdown import render_markdown
 from checker.review import store
+from checker.review.reading import build_report, export_store
 from claimdesk.context import Context, F
 from claimdesk.workflow import db_option, open_store
 from claims.convert import dumps
@@ -80,7 +80,7 @@ def export_command(
     """Dump the store as JSON, or its verdicts as ClaimReview or Web Annotations."""
     with open_store(run, db) as connection:
         if fmt == "json":
-            value: object = export_json(connection)
+            value: object = export_store(connection)
         else:
             items = store.list_claims(connection)
             sources = {source.id: source for source in store.sources(connection)}

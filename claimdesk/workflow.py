@@ -15,7 +15,7 @@ from checker.compare.corroboration import Corroboration
 from checker.compare.relate import RELATIONS
 from checker.report.export import change_record, reviewed_record, verdict_record
 from checker.report.terminal import table, visible
-from checker.review import ledger, store
+from checker.review import ledger, store, views
 from checker.review.analysis import Outcome, analyze, stored_corroboration
 from checker.review.records import STATUSES, Change, Status
 from checker.review.schema import StoreError, connect
@@ -153,13 +153,9 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _print_totals(connection: sqlite3.Connection, db: str) -> None:
-    kinds = dict(connection.execute("SELECT kind, count(*) FROM claims GROUP BY kind").fetchall())
-    sources = connection.execute("SELECT count(*) FROM sources").fetchone()[0]
+    counted = views.totals(connection)
+    kinds, sources, reviewed = counted.kinds, counted.sources, counted.reviewed
     relations = store.relation_counts(connection)
-    reviewed = connection.execute(
-        "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim"
-        " WHERE v.status != 'unreviewed'"
-    ).fetchone()[0]
     orphans = len(ledger.orphans(connection))
     claims = sum(kinds.values())
     click.echo(

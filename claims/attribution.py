@@ -19,15 +19,17 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 
 import attrs
 
-from claims.clauses import has_finite_verb, words
-from claims.lexicon import lower_set, read_list, word_set
+from claims.clauses import has_finite_verb
+from claims.clauses import words as split_words
+from claims.lexicon import lower_set, read_list, weekdays, word_set
 from claims.models import Attribution, AttributionType
 
 _TOKEN = re.compile(r"[a-z]+")
-_DENIALS = frozenset({"denied", "denies", "deny"})
+_DENIALS = lower_set("denials.txt")  # the verbs of denial, as comparison reads them
 _TAIL_REACH = 240  # separator + who (<= 120) + verb + object or adverbial
 _FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according"}
 _STOP_FIRST = lower_set("name_stopwords.txt")
@@ -41,7 +43,7 @@ _AUXILIARIES = lower_set("auxiliaries.txt")
 _PAST = lower_set("irregular_verbs.txt")
 _ADVERBIAL = (
     r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
-    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+on\s+(?:" + "|".join(name for name, _ in weekdays()) + ")"
     r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
     r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later))*"
 )
@@ -114,46 +116,98 @@ _DEFINITE = frozenset(
 
 
 def find_frame(text: str, start: int, end: int, article: str | None = None) -> Frame | None:
-    """The attribution frame of the sentence ``text[start:end]``, if it has one."""
-    sentence = text[start:end]
-    patterns = _patterns()
-    if _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.lower())):
+    """The attribution frame of the sentence ``text[start:end]``, if it has one: the first of
+    :data:`FRAMES` that finds one."""
+    sentence = _Sentence(text, start, text[start:end], article if article is not None else text)
+    if _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.words.lower())):
         return None
-    context = article if article is not None else text
-    match = patterns["according_lead"].match(sentence)
-    if match:
-        return _frame(text, start, match, match.end(), len(sentence), context)
-    # Tail frames end the sentence: search only its last characters.
-    tail_from = max(0, len(sentence) - _TAIL_REACH)
-    match = patterns["according_tail"].search(sentence, tail_from)
-    if match:
-        return _frame(text, start, match, 0, match.start(), context)
-    for name in ("tail", "tail_inverted"):
-        match = patterns[name].search(sentence, tail_from)
-        if match and _noun_phrase(match.group("who").split(",")[0]):
-            separator = match.group("sep")
-            content_end = match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
-            return _frame(text, start, match, 0, content_end, context)
-    lead_in = _LEAD_IN.match(sentence)
-    offset = lead_in.end() if lead_in else 0
-    match = patterns["lead"].match(sentence, offset)
-    if (
+    for _, rule in FRAMES:
+        frame = rule(sentence)
+        if frame is not None:
+            return frame
+    return None
+
+
+@attrs.frozen
+class _Sentence:
+    text: str  # the whole text the sentence is in
+    start: int  # where the sentence starts in it
+    words: str  # the sentence
+    context: str  # the article, for telling names from other words
+
+    @property
+    def tail_from(self) -> int:
+        """Tail frames end the sentence: they are searched for in its last characters only."""
+        return max(0, len(self.words) - _TAIL_REACH)
+
+    def frame(self, match: re.Match[str], content_start: int, content_end: int) -> Frame:
+        return _frame(self.text, self.start, match, content_start, content_end, self.context)
+
+
+def _according_lead(sentence: _Sentence) -> Frame | None:
+    """ "According to X, ..." """
+    match = _patterns()["according_lead"].match(sentence.words)
+    return sentence.frame(match, match.end(), len(sentence.words)) if match else None
+
+
+def _according_tail(sentence: _Sentence) -> Frame | None:
+    """ "..., according to X." """
+    match = _patterns()["according_tail"].search(sentence.words, sentence.tail_from)
+    return sentence.frame(match, 0, match.start()) if match else None
+
+
+def _tail(name: str) -> Callable[[_Sentence], Frame | None]:
+    """ "..., X said." (``tail``) and "..., said X." (``tail_inverted``)."""
+
+    def rule(sentence: _Sentence) -> Frame | None:
+        match = _patterns()[name].search(sentence.words, sentence.tail_from)
+        if match is None or not _noun_phrase(match.group("who").split(",")[0]):
+            return None
+        separator = match.group("sep")
+        content_end = match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
+        return sentence.frame(match, 0, content_end)
+
+    return rule
+
+
+def _lead(sentence: _Sentence) -> Frame | None:
+    """ "X said (that) ...", after a lead-in such as "But" or "On Monday,"."""
+    words = sentence.words
+    lead_in = _LEAD_IN.match(words)
+    match = _patterns()["lead"].match(words, lead_in.end() if lead_in else 0)
+    if not (
         match
         and _noun_phrase(_APPOSITIVE.sub(" ", match.group("who")))
         and (
             match.group().rstrip().endswith("that")
-            or has_finite_verb(words(sentence[match.end() :]))
+            or has_finite_verb(split_words(words[match.end() :]))
         )
     ):
-        # A denial keeps its frame in the claim: the claim is that it was denied.
-        denial = match.group("verb").lower() in _DENIALS
-        content_start = match.start("who") if denial else match.end()
-        return _frame(text, start, match, content_start, len(sentence), context)
-    match = patterns["middle"].search(sentence)
-    if match and _noun_phrase(match.group("who")):
-        frame = _frame(text, start, match, 0, len(sentence), context)
-        return attrs.evolve(frame, cut=(start + match.start(), start + match.end()))
-    return None
+        return None
+    # A denial keeps its frame in the claim: the claim is that it was denied.
+    denial = match.group("verb").lower() in _DENIALS
+    return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
+
+
+def _middle(sentence: _Sentence) -> Frame | None:
+    """ "..., X said, ..." in the middle of the sentence: the frame is cut out of the claim."""
+    match = _patterns()["middle"].search(sentence.words)
+    if match is None or not _noun_phrase(match.group("who")):
+        return None
+    frame = sentence.frame(match, 0, len(sentence.words))
+    start = sentence.start
+    return attrs.evolve(frame, cut=(start + match.start(), start + match.end()))
+
+
+# The frames in the order they are tried; the first that matches is the sentence's frame.
+FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
+    ("according lead", _according_lead),
+    ("according tail", _according_tail),
+    ("tail", _tail("tail")),
+    ("tail inverted", _tail("tail_inverted")),
+    ("lead", _lead),
+    ("middle", _middle),
+)
 
 
 def _frame(

@@ -35,6 +35,33 @@ def lower_set(name: str, package: str = "claims") -> frozenset[str]:
     return frozenset(entry.lower() for entry in read_list(name, package))
 
 
+@functools.cache
+def month_names() -> tuple[tuple[str, int], ...]:
+    """Month names and their abbreviations with the month's number, full names first in each
+    month (``data/month_names.txt``)."""
+    pairs = (line.rsplit(None, 1) for line in read_list("month_names.txt"))
+    return tuple((name, int(number)) for name, number in pairs)
+
+
+@functools.cache
+def month_abbreviations() -> frozenset[str]:
+    """The short forms of month names ("Sept", "Jan"): every name but the first of its month."""
+    seen: set[int] = set()
+    short = set()
+    for name, number in month_names():
+        if number in seen:
+            short.add(name)
+        seen.add(number)
+    return frozenset(short)
+
+
+@functools.cache
+def weekdays() -> tuple[tuple[str, str], ...]:
+    """Each weekday's name with its short form (``data/weekdays.txt``), Monday first."""
+    pairs = (line.split() for line in read_list("weekdays.txt"))
+    return tuple((name, short) for name, short in pairs)
+
+
 @attrs.frozen
 class CueRule:
     """One line of a cue file."""

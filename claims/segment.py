@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 
-from claims.lexicon import word_set
+from claims.lexicon import month_abbreviations, word_set
 
 _CANDIDATE = re.compile(r"(?:\.(?:\s?\.){2,}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -34,14 +34,13 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return (
         word_set("abbrev_prefix.txt"),
         word_set("abbrev_final.txt"),
-        word_set("months.txt"),
+        month_abbreviations(),
         word_set("sentence_starters.txt"),
     )
 
 
 def _breaks(text: str, match: re.Match[str], sentence_start: int, size: int) -> bool:
     """Whether the candidate ``match`` ends a sentence; ``size`` is where the line ends."""
-    prefix, final, months, starters = _lists()
     position = match.end()
     while position < size and text[position].isspace():
         position += 1
@@ -59,6 +58,16 @@ def _breaks(text: str, match: re.Match[str], sentence_start: int, size: int) -> 
         return next_word != "I" and (nxt.isupper() or nxt in _OPENERS)
     if punct[:1] in "!?":
         return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+    return _period_breaks(text, match, sentence_start, nxt, next_word)
+
+
+def _period_breaks(
+    text: str, match: re.Match[str], sentence_start: int, nxt: str, next_word: str
+) -> bool:
+    """Whether a full stop before ``nxt`` (a capital, digit or opener) ends the sentence: not
+    after a title or a list number, after a month or an abbreviation only before a word that
+    starts sentences."""
+    prefix, final, months, starters = _lists()
     word_start = max(text.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
     prev = text[word_start : match.start()].lstrip(_OPENERS)
     if not prev:

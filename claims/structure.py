@@ -8,19 +8,18 @@ structure says about the article (its title, author, date) comes back as metadat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
-from claims.lexicon import word_set
-from claims.models import Block
+from claims.lexicon import month_names, weekdays, word_set
+from claims.models import Block, BlockKind
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
+_MONTHS = "|".join(name for name, _ in month_names())
+_WEEKDAYS = "|".join(name for name, _ in weekdays())
 _DATE = (
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    rf"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|(?:(?:{_WEEKDAYS}),?\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})"
 )
 _DATE_LINE = re.compile(
@@ -122,79 +121,168 @@ def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
+@attrs.define
+class _Reader:
+    """The state of reading an article's lines: what was found so far."""
+
+    text: str
+    blocks: list[Block] = attrs.Factory(list)
+    metadata: dict[str, str | None] = attrs.Factory(dict)
+    seen_body: bool = False
+    normalised: str | None = None  # the article's words, for finding repeated quotations
+
+
+@attrs.frozen
+class _Line:
+    start: int
+    end: int
+    index: int  # of the line in the article
+    text: str
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+# Each rule looks at a whole line and gives its block kind, or None to pass it on; the first
+# rule that answers decides. A line no rule takes is body text.
+LineRule = Callable[[_Reader, _Line], BlockKind | None]
+
+
+def _markup_heading(reader: _Reader, line: _Line) -> BlockKind | None:
+    return "heading" if _HEADING_MARK.match(line.text) or _BOLD_LINE.match(line.text) else None
+
+
+def _byline(reader: _Reader, line: _Line) -> BlockKind | None:
+    author = _is_byline(line.text)
+    if author is None or reader.seen_body:
+        return None
+    reader.metadata.setdefault("author", author)
+    return "byline"
+
+
+def _date_line(reader: _Reader, line: _Line) -> BlockKind | None:
+    date = _DATE_LINE.match(line.text)
+    if date is None:
+        return None
+    reader.metadata.setdefault("published", date.group(1))
+    return "dateline"
+
+
+def _boilerplate(reader: _Reader, line: _Line) -> BlockKind | None:
+    return "boilerplate" if _BOILERPLATE.match(line.text) and len(line.words) <= 12 else None
+
+
+def _quoted_fragment(reader: _Reader, line: _Line) -> BlockKind | None:
+    """A lone quoted fragment shown as a display line."""
+    quoted = _QUOTED_LINE.match(line.text)
+    return "pullquote" if quoted and not _ends_like_sentence(quoted.group(1)) else None
+
+
+def _repeated_quotation(reader: _Reader, line: _Line) -> BlockKind | None:
+    """A quoted sentence that the article also has elsewhere: a pull quote."""
+    quoted = _QUOTED_LINE.match(line.text)
+    if quoted is None:
+        return None
+    if reader.normalised is None:
+        text = reader.text
+        reader.normalised = _normalise(text[: line.start] + " " + text[line.end :])
+    return "pullquote" if _normalise(quoted.group(1)) in reader.normalised else None
+
+
+def _short_line(reader: _Reader, line: _Line) -> BlockKind | None:
+    """A short line that does not end like a sentence: the title if first, else a heading."""
+    if _ends_like_sentence(line.text) or len(line.words) > 25 or _is_list_item(line.text):
+        return None
+    if line.index == 0 and "title" not in reader.metadata:
+        reader.metadata["title"] = line.text.strip("#* ")
+        return "title"
+    return "heading"
+
+
+LINE_RULES: tuple[tuple[str, LineRule], ...] = (
+    ("markup heading", _markup_heading),
+    ("byline", _byline),
+    ("date line", _date_line),
+    ("boilerplate", _boilerplate),
+    ("quoted fragment", _quoted_fragment),
+    ("repeated quotation", _repeated_quotation),
+    ("short line", _short_line),
+)
+
+# What can open a body paragraph before its first claim; the first that matches is cut off as
+# a dateline. ``(reader, line) -> (length, published date or None)``.
+Opening = Callable[[_Reader, str], tuple[int, str | None] | None]
+
+
+def _date_prefix(reader: _Reader, line: str) -> tuple[int, str | None] | None:
+    prefix = _DATE_PREFIX.match(line)
+    return (prefix.end(), prefix.group(1)) if prefix else None
+
+
+def _wire_dateline(reader: _Reader, line: str) -> tuple[int, str | None] | None:
+    wire = _WIRE_DATELINE.match(line)
+    return (wire.end(), None) if wire else None
+
+
+def _place_dateline(reader: _Reader, line: str) -> tuple[int, str | None] | None:
+    """Only at the start of the first body paragraph."""
+    place = None if reader.seen_body else _PLACE_DATELINE.match(line)
+    return (place.end(), None) if place else None
+
+
+OPENINGS: tuple[tuple[str, Opening], ...] = (
+    ("date prefix", _date_prefix),
+    ("wire dateline", _wire_dateline),
+    ("place dateline", _place_dateline),
+)
+
+
 def analyse_structure(text: str, body_start: int = 0) -> Structure:
     """Blocks of the article from ``body_start`` on, and metadata read from its structure."""
-    blocks: list[Block] = []
-    metadata: dict[str, str | None] = {}
+    reader = _Reader(text)
     if body_start:
-        blocks.append(Block("frontmatter", 0, body_start))
-    lines = _lines(text, body_start)
-    seen_body = False
-    normalised_text: str | None = None
-    for index, (start, end) in enumerate(lines):
+        reader.blocks.append(Block("frontmatter", 0, body_start))
+    for index, (start, end) in enumerate(_lines(text, body_start)):
         line = text[start:end]
         marker = _BLOCKQUOTE.match(line)
         if marker:
             if _QUOTED_LINE.match(line[marker.end() :]):
-                blocks.append(Block("pullquote", start, end))  # "> “A quote nobody says.”"
+                reader.blocks.append(Block("pullquote", start, end))  # "> “A quote nobody says.”"
                 continue
             start += marker.end()  # a quoted passage: its words are content, not the marker
-            line = text[start:end]
-            if not line.strip():
+            if not text[start:end].strip():
                 continue
-        words = line.split()
-        if _HEADING_MARK.match(line) or _BOLD_LINE.match(line):
-            blocks.append(Block("heading", start, end))
-            continue
-        author = _is_byline(line)
-        if author is not None and not seen_body:
-            blocks.append(Block("byline", start, end))
-            metadata.setdefault("author", author)
-            continue
-        date = _DATE_LINE.match(line)
-        if date:
-            blocks.append(Block("dateline", start, end))
-            metadata.setdefault("published", date.group(1))
-            continue
-        if _BOILERPLATE.match(line) and len(words) <= 12:
-            blocks.append(Block("boilerplate", start, end))
-            continue
-        quoted = _QUOTED_LINE.match(line)
-        if quoted and not _ends_like_sentence(quoted.group(1)):
-            # A lone quoted fragment shown as a display line.
-            blocks.append(Block("pullquote", start, end))
-            continue
-        if quoted:
-            if normalised_text is None:
-                normalised_text = _normalise(text[:start] + " " + text[end:])
-            if _normalise(quoted.group(1)) in normalised_text:
-                blocks.append(Block("pullquote", start, end))
-                continue
-        if not _ends_like_sentence(line) and len(words) <= 25 and not _is_list_item(line):
-            is_title = index == 0 and "title" not in metadata
-            blocks.append(Block("title" if is_title else "heading", start, end))
-            if is_title:
-                metadata["title"] = line.strip("#* ")
-            continue
-        prefix = _DATE_PREFIX.match(line)
-        if prefix:
-            blocks.append(Block("dateline", start, start + prefix.end()))
-            metadata.setdefault("published", prefix.group(1))
-            start += prefix.end()
-        else:
-            wire = _WIRE_DATELINE.match(line) or (
-                None if seen_body else _PLACE_DATELINE.match(line)
-            )
-            if wire:
-                blocks.append(Block("dateline", start, start + wire.end()))
-                start += wire.end()
-        glued = _run_in_heading(text[start:end])
-        if glued is not None:
-            blocks.append(Block("heading", start, start + glued))
-            start += glued
-        seen_body = True
-        blocks.append(Block("body", start, end))
-    return Structure(tuple(blocks), metadata)
+        _classify(reader, _Line(start, end, index, text[start:end]))
+    return Structure(tuple(reader.blocks), reader.metadata)
+
+
+def _classify(reader: _Reader, line: _Line) -> None:
+    for _, rule in LINE_RULES:
+        kind = rule(reader, line)
+        if kind is not None:
+            reader.blocks.append(Block(kind, line.start, line.end))
+            return
+    _body(reader, line.start, line.end)
+
+
+def _body(reader: _Reader, start: int, end: int) -> None:
+    """A body paragraph, with the dateline or run-in heading that may open it cut off."""
+    for _, opening in OPENINGS:
+        found = opening(reader, reader.text[start:end])
+        if found is not None:
+            length, published = found
+            reader.blocks.append(Block("dateline", start, start + length))
+            if published is not None:
+                reader.metadata.setdefault("published", published)
+            start += length
+            break
+    glued = _run_in_heading(reader.text[start:end])
+    if glued is not None:
+        reader.blocks.append(Block("heading", start, start + glued))
+        start += glued
+    reader.seen_body = True
+    reader.blocks.append(Block("body", start, end))
 
 
 def _is_list_item(line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -30,6 +30,7 @@ class WeightedCue:
 _TOKEN = re.compile(r"[a-z][\w/-]*(?:['’][a-z]+)?")
 _EXCLUSION_WINDOW = 60
 _PHRASE_REACH = 40  # no cue phrase has more than this before its anchor word
+_CUE_REACH = 400  # nor more than this from its anchor word to its end
 
 
 @functools.cache
@@ -39,9 +40,23 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[WeightedCue]:
     """Every cue in ``text[start:end]``, leftmost-longest, without those an exclusion overrides."""
-    lexicon = cue_lexicon()
     end = len(text) if end is None else end
     lowered = text[start:end].lower()
+    candidates = _candidates(lowered)
+    if not candidates:
+        return []
+    matches = [
+        match
+        for token, rules in candidates.items()
+        for occurrence in _word_pattern(token).finditer(lowered)
+        for match in _matches_at(text, start + occurrence.start(), rules, start, end)
+    ]
+    matches.sort(key=lambda m: (m[0], -m[1], m[2]))
+    return _leftmost_longest(text, matches, start, end)
+
+
+def _candidates(lowered: str) -> dict[str, tuple[int, ...]]:
+    """The words of the text that can be part of a cue, with the rules each can be part of."""
     candidates = {}
     for token in set(_TOKEN.findall(lowered)):
         rules = _RULES_OF_WORD.get(token)
@@ -49,26 +64,36 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Weighte
             rules = _rules_of_word(token)
         if rules:
             candidates[token] = rules
-    if not candidates:
-        return []
-    matches: list[tuple[int, int, int]] = []
-    for token, rules in candidates.items():
-        for occurrence in _word_pattern(token).finditer(lowered):
-            position = start + occurrence.start()
-            for index in rules:
-                pattern = lexicon.patterns[index]
-                if index in lexicon.opens:
-                    found = pattern.match(text, position, end)
-                    if found:
-                        matches.append((position, found.end(), index))
-                    continue
-                window = pattern.finditer(text, max(start, position - _PHRASE_REACH), end)
-                for found in window:
-                    if found.start() > position:
-                        break
-                    if position < found.end():
-                        matches.append((found.start(), found.end(), index))
-    matches.sort(key=lambda m: (m[0], -m[1], m[2]))
+    return candidates
+
+
+def _matches_at(
+    text: str, position: int, rules: tuple[int, ...], start: int, end: int
+) -> Iterator[tuple[int, int, int]]:
+    """``(start, end, rule)`` of each match of ``rules`` that covers the word at ``position``:
+    a rule that opens with the word matches from it; another may start up to
+    ``_PHRASE_REACH`` before it. No cue is longer than ``_CUE_REACH``, so the search stops
+    there whatever the length of the sentence."""
+    lexicon = cue_lexicon()
+    stop = min(end, position + _CUE_REACH)
+    for index in rules:
+        pattern = lexicon.patterns[index]
+        if index in lexicon.opens:
+            found = pattern.match(text, position, stop)
+            if found:
+                yield position, found.end(), index
+            continue
+        for found in pattern.finditer(text, max(start, position - _PHRASE_REACH), stop):
+            if found.start() > position:
+                break
+            if position < found.end():
+                yield found.start(), found.end(), index
+
+
+def _leftmost_longest(
+    text: str, matches: list[tuple[int, int, int]], start: int, end: int
+) -> list[WeightedCue]:
+    lexicon = cue_lexicon()
     result: list[WeightedCue] = []
     covered = start
     for cue_start, cue_end, index in matches:

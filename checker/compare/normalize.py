@@ -68,61 +68,81 @@ class Features:
         return next((c for c, target in self.negations if frame is None or target in frame), "")
 
 
+@attrs.define
+class _Reading:
+    """What reading a claim's words left to right collects: concepts in order, named entities,
+    negation cues with the first concept after each, a denial, and how each concept was written."""
+
+    concepts: list[str] = attrs.Factory(list)
+    entities: set[str] = attrs.Factory(set)
+    negation_cues: list[list[str]] = attrs.Factory(list)  # [cue, first concept after it]
+    denial: str | None = None
+    surfaces: dict[str, str] = attrs.Factory(dict)
+
+    def concept(self, concept: str, written: str) -> None:
+        self.concepts.append(concept)
+        self.surfaces.setdefault(concept, written)
+        for cue in self.negation_cues:
+            cue[1] = cue[1] or concept
+
+    def word(self, word: str, capital: bool, before: str) -> None:
+        lower = word.lower()
+        if lower in negations() or lower.endswith(("n't", "n’t")):
+            self.negation_cues.append([word, ""])
+        elif lower in denials():
+            self.denial = self.denial or word
+            self.negation_cues.append([word, ""])
+        elif lower in stopwords() or (len(lower) < 2 and not capital):
+            return
+        else:
+            self._content(word, lower, capital, before)
+
+    def _content(self, word: str, lower: str, capital: bool, before: str) -> None:
+        nouns = homographs()
+        if lower in nouns and before not in verb_markers():
+            lower = nouns[lower]  # "a fire broke out": the blaze, not the opposite of hired
+        concept = stem(lower)
+        self.concepts.append(concept)
+        self.surfaces.setdefault(concept, word)
+        if head := compound_head(concept):
+            self.concepts.append(head)  # "dockworkers" are workers too
+            self.surfaces.setdefault(head, word)
+        if capital:
+            self.surfaces.setdefault(lower, word)
+        for cue in self.negation_cues:
+            cue[1] = cue[1] or concept
+        if capital:
+            self.entities.add(lower)
+
+
+def _read(text: str, hidden: set[int]) -> _Reading:
+    reading = _Reading()
+    tokens = [match for match in TOKEN.finditer(text) if match.start() not in hidden]
+    phrase_at = _phrases_in(text, tokens, hidden)
+    previous = ""
+    for number, match in enumerate(tokens):
+        before, previous = previous, match.group().lower()
+        if match.start() in hidden:  # a later word of a phrase (``_phrases_in`` hides them)
+            continue
+        if match.start() in phrase_at:
+            reading.concept(*phrase_at[match.start()])
+            continue
+        for word, capital in _words(
+            strip_possessive(match.group()), text, match.end(), number == 0
+        ):
+            reading.word(word, capital, before)
+    return reading
+
+
 def features(text: str, context: str = "") -> Features:
     """The features of a claim. ``context`` (e.g. who it is attributed to) adds actors only."""
     quantities = find_quantities(text)
     times = find_times(text)
     masked = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
-    concepts: list[str] = []
-    entities: set[str] = set()
-    negation_cues: list[list[str]] = []  # [cue, first concept after it]
-    denial = None
-    surfaces: dict[str, str] = {}
-    first = True
     hidden = {i for start, end in masked for i in range(start, end)}
-    negating, denying, ignored = negations(), denials(), stopwords()
-    nouns, verbal = homographs(), verb_markers()
-    tokens = [match for match in TOKEN.finditer(text) if match.start() not in hidden]
-    phrase_at = _phrases_in(text, tokens, hidden)
-    previous = ""
-    for match in tokens:
-        before, previous = previous, match.group().lower()
-        if match.start() in hidden:
-            continue
-        if match.start() in phrase_at:
-            concept, written = phrase_at[match.start()]
-            concepts.append(concept)
-            surfaces.setdefault(concept, written)
-            for cue in negation_cues:
-                cue[1] = cue[1] or concept
-            first = False
-            continue
-        token = strip_possessive(match.group())
-        initial, first = first, False
-        for word, capital in _words(token, text, match.end(), initial):
-            lower = word.lower()
-            if lower in negating or lower.endswith(("n't", "n’t")):
-                negation_cues.append([word, ""])
-                continue
-            if lower in denying:
-                denial = denial or word
-                negation_cues.append([word, ""])
-                continue
-            if lower in ignored or (len(lower) < 2 and not capital):
-                continue
-            if lower in nouns and before not in verbal:
-                lower = nouns[lower]  # "a fire broke out": the blaze, not the opposite of hired
-            concepts.append(stem(lower))
-            surfaces.setdefault(concepts[-1], word)
-            if head := compound_head(concepts[-1]):
-                concepts.append(head)  # "dockworkers" are workers too
-                surfaces.setdefault(head, word)
-            if capital:
-                surfaces.setdefault(lower, word)
-            for cue in negation_cues:
-                cue[1] = cue[1] or concepts[-1]
-            if capital:
-                entities.add(lower)
+    reading = _read(text, hidden)
+    concepts, entities, surfaces = reading.concepts, reading.entities, reading.surfaces
+    negation_cues, denial = reading.negation_cues, reading.denial
 
     context_entities = {
         word.lower()

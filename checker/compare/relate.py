@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -74,26 +74,83 @@ def judge(
     """The relation of two claims, its score and the reasons a person can check. ``score``
     is their similarity when already computed (``checker.compare.bulk.scores``)."""
     score = round(similarity(a, b).score if score is None else score, 3)
-    shared = a.content & b.content
-    same_actors = bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
-    conflicts = _conflicts(a, b)
-    relation: Verdict
-    if conflicts and same_actors and _same_frame(a, b):
-        relation, reasons = "contradicts", [*conflicts, _shared(a, shared, "same frame")]
-    elif score >= AGREE and not conflicts and _same_frame(a, b):
-        relation, reasons = "agrees", [_shared(a, shared, "same proposition"), *_same_figures(a, b)]
-    elif not conflicts and (whole := _all_within(a, b) or _all_within(b, a)):
-        relation, reasons = "agrees", [f"all of one claim is in the other: {whole}"]
-    elif not conflicts and (core := _core_within(a, b) or _core_within(b, a)):
-        relation, reasons = "agrees", [f"one claim's core is in the other: {core}"]
-    elif (topic := _related_topic(a, b, shared)) is not None:
-        relation = "related"
-        reasons = [_actors(a, b), _shared(a, topic, "shared topic")]
+    pair = _Pair(a, b, score, a.content & b.content, tuple(_conflicts(a, b)))
+    for _, rule in VERDICT_RULES:
+        found = rule(pair)
+        if found is not None:
+            relation, reasons = found
+            break
     else:
         return Judgement("unrelated", score, ())
     if {kinds[0], kinds[1]} == CONTRAST:
         reasons.append("speculation vs reported fact")
     return Judgement(relation, score, tuple(r for r in reasons if r))
+
+
+@attrs.frozen
+class _Pair:
+    """Two claims' features with what the verdict rules share: their similarity, their shared
+    concepts and the slots in which they conflict."""
+
+    a: Features
+    b: Features
+    score: float
+    shared: frozenset[str]
+    conflicts: tuple[str, ...]
+
+
+VerdictRule = Callable[[_Pair], tuple[RelationKind, list[str]] | None]
+
+
+def _contradiction(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """A conflict between claims of the same actors in the same frame."""
+    a, b = pair.a, pair.b
+    same_actors = bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
+    if pair.conflicts and same_actors and _same_frame(a, b):
+        return "contradicts", [*pair.conflicts, _shared(a, pair.shared, "same frame")]
+    return None
+
+
+def _same_proposition(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """Alike enough, in the same frame, without a conflict."""
+    a, b = pair.a, pair.b
+    if pair.score >= AGREE and not pair.conflicts and _same_frame(a, b):
+        return "agrees", [_shared(a, pair.shared, "same proposition"), *_same_figures(a, b)]
+    return None
+
+
+def _whole_within(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """Every concept and figure of one claim is in the other."""
+    if not pair.conflicts and (whole := _all_within(pair.a, pair.b) or _all_within(pair.b, pair.a)):
+        return "agrees", [f"all of one claim is in the other: {whole}"]
+    return None
+
+
+def _core_in(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """One claim's actor-verb-actor core is in the other."""
+    if not pair.conflicts and (
+        core := _core_within(pair.a, pair.b) or _core_within(pair.b, pair.a)
+    ):
+        return "agrees", [f"one claim's core is in the other: {core}"]
+    return None
+
+
+def _topic(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """A rare topic shared beside the actors."""
+    topic = _related_topic(pair.a, pair.b, pair.shared)
+    if topic is None:
+        return None
+    return "related", [_actors(pair.a, pair.b), _shared(pair.a, topic, "shared topic")]
+
+
+# The verdicts in order: the first rule that answers decides; none answering is "unrelated".
+VERDICT_RULES: tuple[tuple[str, VerdictRule], ...] = (
+    ("contradiction", _contradiction),
+    ("same proposition", _same_proposition),
+    ("whole claim within", _whole_within),
+    ("core within", _core_in),
+    ("shared topic", _topic),
+)
 
 
 def _related_topic(a: Features, b: Features, shared: frozenset[str]) -> frozenset[str] | None:

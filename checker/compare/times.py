@@ -13,7 +13,7 @@ from typing import Literal
 
 import attrs
 
-from claims.lexicon import lower_set, read_list
+from claims.lexicon import lower_set, month_names, weekdays
 
 TimeKind = Literal["year", "month", "date", "weekday"]
 
@@ -32,18 +32,13 @@ class TimeRef:
 
 @functools.cache
 def _months() -> dict[str, int]:
-    table = {}
-    for line in read_list("month_names.txt", "checker"):
-        name, number = line.split()
-        table[name.lower()] = int(number)
-    return table
+    return {name.lower(): number for name, number in month_names()}
 
 
 @functools.cache
 def _weekdays() -> dict[str, str]:
     table = {}
-    for line in read_list("weekdays.txt", "checker"):
-        name, short = line.split()
+    for name, short in weekdays():
         table[name.lower()] = table[short.lower()] = name.lower()
     return table
 

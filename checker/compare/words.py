@@ -89,7 +89,7 @@ def negations() -> frozenset[str]:
 
 @functools.cache
 def denials() -> frozenset[str]:
-    return lower_set("denials.txt", "checker")
+    return lower_set("denials.txt")
 
 
 @functools.cache

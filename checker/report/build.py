@@ -1,21 +1,21 @@
 """The credibility report: the story summary and a scorecard per source, from the store.
 
-``build_report`` gathers it; ``checker.report.markdown`` and ``checker.report.html`` render it, and
+``assemble`` builds it from what ``checker.review.reading`` loads; ``checker.report.markdown`` and ``checker.report.html`` render it, and
 ``report_json`` gives the same numbers as JSON. The report has no time stamp, so the same
 store gives the same report.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from checker.compare.corroboration import corroborate, origins
+from checker.compare.relate import Relation
 from checker.report.scorecard import Scorecard, scorecard
 from checker.report.story import Story, story
-from checker.review import ledger, store
 from checker.review.records import Reviewed, Source
 from claims.convert import converter
 
@@ -37,45 +37,48 @@ class Report:
     items: tuple[Reviewed, ...] = attrs.field(default=(), repr=False)  # every claim, reviewed
 
 
-def build_report(connection: sqlite3.Connection) -> Report:
-    items = store.list_claims(connection)
-    relations = store.relations(connection, shown=True)
+def assemble(
+    items: Sequence[Reviewed],
+    relations: Sequence[Relation],
+    keys: Mapping[str, Collection[str]],
+    sources: Sequence[tuple[Source, str]],
+    orphans: int,
+) -> Report:
+    """The report of every stored claim (``items``), its shown relations, its comparison keys,
+    each source with its text, and the count of orphaned verdicts."""
     origin = origins([item.claim for item in items], relations)
     status = corroborate([item.claim for item in items], relations, origin)
-    keys = store.stored_keys(connection)
-    concepts = {
-        claim: frozenset(key[2:] for key in claim_keys if key.startswith("c:"))
-        for claim, claim_keys in keys.items()
-    }
     per_source: dict[str, list[Reviewed]] = {}
     for item in items:
         per_source.setdefault(item.claim.source, []).append(item)
-    sources = []
-    for source in store.sources(connection):
-        text = store.source_text(connection, source.id)
+    concepts = concepts_of(keys)
+    cards = []
+    for source, text in sources:
         mine = per_source.get(source.id, [])
-        sources.append(SourceReport(source, text, scorecard(source, text, mine, status, concepts)))
-    return Report(
-        tuple(sources),
-        story(items, relations, status, origin),
-        len(ledger.orphans(connection)),
-        tuple(items),
-    )
+        cards.append(SourceReport(source, text, scorecard(source, text, mine, status, concepts)))
+    return Report(tuple(cards), story(items, relations, status, origin), orphans, tuple(items))
 
 
-def source_scorecard(connection: sqlite3.Connection, source: Source) -> Scorecard:
-    """One source's scorecard, from its claims and the claims they relate to only (fast enough
-    to compute source by source in a large store)."""
-    items = store.list_claims(connection, sources=[source.id])
-    ids = [item.claim.id for item in items]
-    relations = store.relations_of(connection, ids)
-    others = {r.a for r in relations} | {r.b for r in relations}
-    neighbours = store.reviewed(connection, sorted(others - set(ids)))
+def concepts_of(keys: Mapping[str, Collection[str]]) -> dict[str, frozenset[str]]:
+    """Each claim's concepts, from its stored comparison keys (``c:`` ones)."""
+    return {
+        claim: frozenset(key[2:] for key in claim_keys if key.startswith("c:"))
+        for claim, claim_keys in keys.items()
+    }
+
+
+def source_card(
+    source: Source,
+    text: str,
+    items: Sequence[Reviewed],
+    neighbours: Sequence[Reviewed],
+    relations: Sequence[Relation],
+    keys: Mapping[str, Collection[str]],
+) -> Scorecard:
+    """One source's scorecard, from its claims, the claims they relate to and those relations
+    only (fast enough to compute source by source in a large store)."""
     status = corroborate([i.claim for i in [*items, *neighbours]], relations)
-    keys = store.stored_keys(connection, ids)
-    concepts = {c: frozenset(k[2:] for k in ks if k.startswith("c:")) for c, ks in keys.items()}
-    text = store.source_text(connection, source.id)
-    return scorecard(source, text, items, status, concepts)
+    return scorecard(source, text, items, status, concepts_of(keys))
 
 
 def report_json(report: Report) -> dict[str, Any]:

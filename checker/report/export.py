@@ -7,12 +7,11 @@ verdicts whose claims are gone and the whole verdict history.
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
-from checker.review import ledger, store
-from checker.review.analysis import shown_relations
-from checker.review.records import Change, Reviewed, Verdict
+from checker.compare.relate import Relation
+from checker.review.records import Change, Reviewed, Source, Verdict
 from claims.convert import claim_record, converter
 
 SCHEMA = "claimdesk/1"
@@ -35,14 +34,18 @@ def change_record(change: Change) -> dict[str, Any]:
     return dict(converter.unstructure(change))
 
 
-def export_json(connection: sqlite3.Connection) -> dict[str, Any]:
-    sources = [
-        {key: getattr(source, key) for key in SOURCE_KEYS} for source in store.sources(connection)
-    ]
+def export_document(
+    sources: Sequence[Source],
+    items: Sequence[Reviewed],
+    relations: Sequence[Relation],
+    orphans: Sequence[Verdict],
+    history: Sequence[Change],
+) -> dict[str, Any]:
+    """The dump of a store's contents, as ``checker.review.reading.export_store`` loads them."""
     return {
         "schema": SCHEMA,
-        "sources": sources,
-        "claims": [reviewed_record(item) for item in store.list_claims(connection)],
+        "sources": [{key: getattr(source, key) for key in SOURCE_KEYS} for source in sources],
+        "claims": [reviewed_record(item) for item in items],
         "relations": [
             {
                 "a": relation.a,
@@ -51,8 +54,8 @@ def export_json(connection: sqlite3.Connection) -> dict[str, Any]:
                 "score": relation.score,
                 "reasons": list(relation.reasons),
             }
-            for relation in shown_relations(connection)
+            for relation in relations
         ],
-        "orphans": [verdict_record(verdict) for verdict in ledger.orphans(connection)],
-        "history": [change_record(change) for change in ledger.history(connection)],
+        "orphans": [verdict_record(verdict) for verdict in orphans],
+        "history": [change_record(change) for change in history],
     }

@@ -8,7 +8,7 @@ import re
 
 from checker.report.build import Report, SourceReport, findings
 from checker.report.scorecard import CRITERIA, Scorecard
-from checker.report.story import ClaimRef
+from checker.report.story import ClaimRef, Story
 from checker.review.records import Reviewed
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -70,20 +70,9 @@ def _claim(ref: ClaimRef, *, source: bool = True) -> str:
     return "".join(parts) + "</div>"
 
 
-def render_html(report: Report) -> str:
+def _glance(report: Report) -> list[str]:
+    out: list[str] = []
     story = report.story
-    claims = sum(p.claims for p in story.profiles)
-    title = f"Credibility report: {len(report.sources)} sources, {claims} claims"
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{h(title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{h(title)}</h1>",
-        "<h2>At a glance</h2><table><tr><th>source</th><th>title</th><th>claims</th>"
-        "<th>speculation</th><th>opinion</th><th>unsourced</th><th>corroborated</th>"
-        "<th>contradicted</th><th>reviewed</th><th>score</th></tr>",
-    ]
     cards = {item.source.id: item for item in report.sources}
     for p in story.profiles:
         card = cards[p.source].scorecard
@@ -99,7 +88,11 @@ def render_html(report: Report) -> str:
     out.append("</table><ul>")
     out += [f"<li><b>{h(source)}</b>: {h(sentence)}</li>" for source, sentence in findings(report)]
     out.append("</ul>")
+    return out
 
+
+def _agreed_and_contested(story: Story) -> list[str]:
+    out: list[str] = []
     out.append(f"<h2>What the sources agree on ({len(story.agreed)})</h2>")
     for agreement in story.agreed:
         out.append(
@@ -116,7 +109,11 @@ def render_html(report: Report) -> str:
         out += [_claim(contest.a), _claim(contest.b)]
     if not story.contested:
         out.append('<p class="muted">No source contradicts another.</p>')
+    return out
 
+
+def _speculation(story: Story) -> list[str]:
+    out: list[str] = []
     out.append(f"<h2>Speculation no other source corroborates ({len(story.speculation)})</h2>")
     for rumour in story.speculation:
         out.append(_claim(rumour.claim))
@@ -126,7 +123,11 @@ def render_html(report: Report) -> str:
             out.append('<div class="record"><span class="muted">against the record:</span>')
             out += [_claim(ref) for ref in rumour.record]
             out.append("</div>")
+    return out
 
+
+def _single_source(story: Story) -> list[str]:
+    out: list[str] = []
     out.append(f"<h2>Facts only one source states ({len(story.single_source)})</h2>")
     by_source: dict[str, list[ClaimRef]] = {}
     for ref in story.single_source:
@@ -135,7 +136,27 @@ def render_html(report: Report) -> str:
         out.append(f"<details><summary><b>{h(source)}</b> ({len(refs)})</summary>")
         out += [_claim(ref, source=False) for ref in refs]
         out.append("</details>")
+    return out
 
+
+def render_html(report: Report) -> str:
+    story = report.story
+    claims = sum(p.claims for p in story.profiles)
+    title = f"Credibility report: {len(report.sources)} sources, {claims} claims"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{h(title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{h(title)}</h1>",
+        "<h2>At a glance</h2><table><tr><th>source</th><th>title</th><th>claims</th>"
+        "<th>speculation</th><th>opinion</th><th>unsourced</th><th>corroborated</th>"
+        "<th>contradicted</th><th>reviewed</th><th>score</th></tr>",
+    ]
+    out += _glance(report)
+    out += _agreed_and_contested(story)
+    out += _speculation(story)
+    out += _single_source(story)
     out.append(f"<h2>Reviewers' verdicts ({len(story.reviewed)})</h2>")
     out += [_claim(ref) for ref in story.reviewed]
     if not story.reviewed:

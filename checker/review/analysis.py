@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process, utils
 from checker.compare.corroboration import Corroboration, corroborate_links, origins_of
 from checker.compare.normalize import Features, claim_keys
 from checker.compare.relate import Relation, claim_features, find_relations
-from checker.review import ledger, store
+from checker.review import ledger, store, views
 from checker.review.records import Source, Verdict
 from claims.extract import extract_claims
 from claims.ingest import (
@@ -84,7 +84,7 @@ def analyze(
     go to ``on_notice``. ``force`` extracts and compares unchanged files again (after the
     rules changed)."""
     known = store.sources(connection)
-    database = connection.execute("PRAGMA database_list").fetchone()[2]
+    database = views.database_file(connection)
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
     articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force)
     by_id = {source.id: source for source in known}

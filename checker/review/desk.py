@@ -19,7 +19,7 @@ from checker.compare.quantities import find_quantities
 from checker.compare.relate import KEEP_RELATED, Relation, related_rank
 from checker.compare.times import find_times
 from checker.compare.words import stopwords
-from checker.review import store
+from checker.review import store, views
 from checker.review.records import Reviewed
 
 PARAGRAPH_LIMIT = 1200  # characters of context shown around a claim in a long paragraph
@@ -50,31 +50,14 @@ class DeskRow:
 def load_rows(connection: sqlite3.Connection, limit: int | None = None) -> list[DeskRow]:
     """Every stored claim as a row, source by source in reading order; or only the first
     ``limit`` of them (a first screenful while the rest loads)."""
-    sql = (
-        "SELECT c.id, c.source, c.position, c.kind, coalesce(v.status, 'unreviewed'),"
-        " v.note IS NOT NULL, c.text FROM claims c LEFT JOIN verdicts v ON v.claim = c.id"
-        " ORDER BY c.source, c.position"
-    )
-    claims = connection.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+    claims = views.claim_rows(connection, limit)
     source_of = {row[0]: row[1] for row in claims}
-    relations_sql = "SELECT a, b, relation FROM relations WHERE relation != 'related'"
     if limit:
-        relations = list(  # a pair may come back with each of its claims' chunks
-            dict.fromkeys(
-                tuple(row)
-                for row in store.fetch_in(
-                    connection,
-                    f"{relations_sql} AND (a IN ({{ids}}) OR b IN ({{ids}}))",
-                    list(source_of),
-                )
-            )
-        )
+        relations = views.decided_links(connection, list(source_of))
         others = sorted({x for a, b, _ in relations for x in (a, b)} - set(source_of))
-        source_of.update(
-            store.fetch_in(connection, "SELECT id, source FROM claims WHERE id IN ({ids})", others)
-        )
+        source_of.update(views.sources_of(connection, others))
     else:
-        relations = connection.execute(relations_sql).fetchall()
+        relations = views.decided_links(connection)
     agreements = [(a, b) for a, b, relation in relations if relation == "agrees"]
     origin: dict[str, str] = {}
     if not limit:  # copies of one wire story count once, as in ``claimdesk claims``
@@ -218,17 +201,9 @@ _ORDER = {"contradicts": 0, "agrees": 1, "related": 2}
 def _relations_of(connection: sqlite3.Connection, claim_id: str, kind: str) -> list[Relation]:
     """The claim's agreements and contradictions, and its best related links ranked as
     ``checker.compare.relate.keep_best`` ranks them."""
-    rows = connection.execute(
-        "SELECT r.a, r.b, r.relation, r.score, r.reasons, r.weight, o.kind FROM relations r"
-        " JOIN claims o ON o.id = CASE WHEN r.a = ? THEN r.b ELSE r.a END"
-        " WHERE r.a = ? UNION ALL SELECT r.a, r.b, r.relation, r.score, r.reasons, r.weight,"
-        " o.kind FROM relations r JOIN claims o ON o.id = r.a WHERE r.b = ? ORDER BY 1, 2",
-        (claim_id, claim_id, claim_id),
-    ).fetchall()
-    found = [store.relation_from_row(row) for row in rows]
-    kinds = {claim_id: kind} | {
-        _other(r, claim_id): row[6] for r, row in zip(found, rows, strict=True)
-    }
+    linked = views.links_with_kind(connection, claim_id)
+    found = [relation for relation, _ in linked]
+    kinds = {claim_id: kind} | {_other(r, claim_id): other for r, other in linked}
     decided = [r for r in found if r.relation != "related"]
     related = sorted(
         (r for r in found if r.relation == "related"),

@@ -6,9 +6,8 @@ Rows become models through their ``from_row`` classmethods; a change of verdict 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import attrs
 from attrs import validators as v
@@ -20,12 +19,18 @@ STATUSES: tuple[Status, ...] = ("unreviewed", "verified", "disputed")
 Action = Literal["mark", "undo"]
 
 
+class Row(Protocol):
+    """A stored row with columns by name, as ``Row`` gives (models read no SQL)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
 def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
 def _row_values(
-    cls: type, row: sqlite3.Row, prefix: str = "", columns: Mapping[str, str] | None = None
+    cls: type, row: Row, prefix: str = "", columns: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
     """The values of ``cls``'s fields in ``row``: column ``prefix + name``, or the column
     ``columns`` names for a field (``by`` is the ``reviewer`` column)."""
@@ -54,7 +59,7 @@ class Source:
     analyzed_at: str = ""
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Source:
+    def from_row(cls, row: Row) -> Source:
         return cls(**_row_values(cls, row))
 
 
@@ -72,7 +77,7 @@ class Verdict:
     at: str = ""
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row, prefix: str = "") -> Verdict:
+    def from_row(cls, row: Row, prefix: str = "") -> Verdict:
         """The verdict in ``row``; a join names its columns with ``prefix`` (``v_status``)."""
         return cls(**_row_values(cls, row, prefix, {"by": "reviewer"}))
 
@@ -95,7 +100,7 @@ class Change:
     undone: bool = attrs.field(default=False, converter=bool)
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Change:
+    def from_row(cls, row: Row) -> Change:
         return cls(**_row_values(cls, row, columns={"by": "reviewer"}))
 
 

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.report.build import Report, build_report, report_json
+from checker.report.build import Report, report_json
 from checker.report.html import h, render_html
 from checker.report.interop import claim_reviews, web_annotations
 from checker.report.markdown import render_markdown
 from checker.report.scorecard import CRITERIA
 from checker.review import ledger, store
 from checker.review.analysis import analyze
+from checker.review.reading import build_report
 from checker.review.schema import connect
 from claimdesk import main
 

@@ -21,12 +21,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 
-from checker.report.build import build_report, source_scorecard
 from checker.report.files import write_atomically
 from checker.report.html import render_html
-from checker.review import ledger, store
+from checker.review import ledger, store, views
 from checker.review.analysis import Outcome, analyze
 from checker.review.desk import SORTS, DeskFilter, DeskRow, detail, load_rows, sort_rows
+from checker.review.reading import build_report, source_scorecard
 from checker.review.records import Change, Status
 from checker.review.schema import StoreError, connect
 from tui.dialogs import FilterDialog, TextDialog
@@ -212,7 +212,7 @@ class DeskScreen(Screen[None]):
 
     def _data_version(self) -> int:
         assert self.reader is not None
-        return int(self.reader.execute("PRAGMA data_version").fetchone()[0])
+        return views.data_version(self.reader)
 
     def _watch(self) -> None:
         """Pick up what other processes wrote (``claimdesk mark`` from a script, another
@@ -220,16 +220,11 @@ class DeskScreen(Screen[None]):
         if self.reader is None or self._data_version() == self._seen_version:
             return
         self._seen_version = self._data_version()
-        count = self.reader.execute("SELECT count(*) FROM claims").fetchone()[0]
+        count = views.claim_count(self.reader)
         if count != len(self.rows):
             self._load()
             return
-        current = {
-            claim: (status, bool(noted))
-            for claim, status, noted in self.reader.execute(
-                "SELECT claim, status, note IS NOT NULL FROM verdicts"
-            )
-        }
+        current = views.marks(self.reader)
         claims = self.query_one(ClaimList)
         for index, row in enumerate(self.rows):
             status, noted = current.get(row.id, ("unreviewed", False))
