@@ -96,9 +96,17 @@ def open_store(run: Context, db: str, *, create: bool = False) -> Iterator[sqlit
     is_flag=True,
     help="Extract and compare unchanged files again (after upgrading claimdesk's rules).",
 )
+@click.option(
+    "--outlet-from",
+    type=click.Choice(["metadata", "folder"]),
+    default="metadata",
+    show_default=True,
+    help="Where an article's outlet comes from when its metadata names none: nowhere (it"
+    " stands alone), or the name of its folder.",
+)
 @click.pass_obj
 def analyze_command(
-    run: Context, paths: tuple[str, ...], db: str, max_bytes: int, force: bool
+    run: Context, paths: tuple[str, ...], db: str, max_bytes: int, force: bool, outlet_from: str
 ) -> None:
     """Extract, tag and compare the claims of article files or folders, into the store.
 
@@ -118,6 +126,7 @@ def analyze_command(
             on_error=on_error,
             force=force,
             on_notice=run.notice,
+            outlet_from=outlet_from,
         )
         _print_outcome(outcome)
         _print_totals(connection, db)
@@ -145,6 +154,11 @@ def _print_outcome(outcome: Outcome) -> None:
     states = Counter(change.state for change in outcome.changes)
     parts = [f"{states[s]} {s}" for s in ("new", "changed", "refreshed", "unchanged") if states[s]]
     click.echo(f"analysed {len(outcome.changes)} sources: {', '.join(parts) or 'none'}")
+    if outcome.standalone:
+        click.echo(
+            f"{len(outcome.standalone)} of them name no outlet and stand alone, each its own"
+            " outlet (give `outlet:` in front matter or JSON, or use --outlet-from folder)"
+        )
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -54,6 +54,11 @@ FRAME_GOLDEN = {
 
 # verdict rule name -> (claim a, claim b, relation)
 VERDICT_GOLDEN = {
+    "update": (
+        "At least 30 people were killed in the shelling.",
+        "At least 40 people were killed in the shelling.",
+        "updates",
+    ),
     "contradiction": ("The company cut 3,100 jobs.", "The company cut 1,300 jobs.", "contradicts"),
     "same proposition": (
         "Amazon invested $700 million in Rivian in 2019.",
@@ -130,6 +135,8 @@ def test_verdict_rule(name: str) -> None:
     rules = dict(VERDICT_RULES)
     earlier = list(VERDICT_GOLDEN)[: list(VERDICT_GOLDEN).index(name)]
     fa, fb = features(a), features(b)
-    pair = _Pair(fa, fb, judgement.score, fa.content & fb.content, tuple(_conflicts(fa, fb)))
+    pair = _Pair(
+        fa, fb, judgement.score, fa.content & fb.content, tuple(_conflicts(fa, fb, judgement.score))
+    )
     assert rules[name](pair) is not None
     assert all(rules[n](pair) is None for n in earlier)

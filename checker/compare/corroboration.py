@@ -1,5 +1,6 @@
 """How many independent sources back each claim.
 
+Articles of one outlet are one origin: an agency repeating its own copy is not corroboration.
 Sources that are near-verbatim copies of each other (syndicated wire text) are one origin:
 two sources are merged when most claims of the shorter one have a near-identical claim in the
 other. A claim is ``contradicted`` when any claim of another source contradicts it,
@@ -32,12 +33,18 @@ class Corroboration:
     contradicting: tuple[str, ...]
 
 
-def origins(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str, str]:
-    """Source id → the id of its origin (the smallest source id among its copies)."""
+def origins(
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+    outlets: Mapping[str, str | None] | None = None,
+) -> dict[str, str]:
+    """Source id → the id of its origin (the smallest source id among its copies, and among
+    the sources of its outlet: two articles of one agency are one voice)."""
     return origins_of(
         {claim.id: claim.source for claim in claims},
         {claim.id: claim.text for claim in claims},
         [(r.a, r.b) for r in relations if r.relation == "agrees"],
+        outlets,
     )
 
 
@@ -45,8 +52,10 @@ def origins_of(
     source_of: Mapping[str, str],
     text_of: Mapping[str, str],
     agreements: Iterable[tuple[str, str]],
+    outlets: Mapping[str, str | None] | None = None,
 ) -> dict[str, str]:
-    """``origins`` from plain tables: each claim's source and text, and the agreeing pairs."""
+    """``origins`` from plain tables: each claim's source and text, the agreeing pairs, and
+    each source's outlet where known."""
     per_source: dict[str, int] = defaultdict(int)
     for source in source_of.values():
         per_source[source] += 1
@@ -69,6 +78,9 @@ def origins_of(
             source = parent[source]
         return source
 
+    for members in _outlet_groups(per_source, outlets or {}):
+        for other in members[1:]:
+            parent[find(other)] = find(members[0])
     for (x, y), ids in sorted(copied.items()):
         shorter = min(per_source[x], per_source[y])
         from_shorter = sum(1 for i in ids if source_of[i] == (x if per_source[x] == shorter else y))
@@ -76,6 +88,16 @@ def origins_of(
             rx, ry = find(x), find(y)
             parent[max(rx, ry)] = min(rx, ry)
     return {source: find(source) for source in per_source}
+
+
+def _outlet_groups(sources: Iterable[str], outlets: Mapping[str, str | None]) -> list[list[str]]:
+    """The sources of each named outlet, sorted (outlet names compared without case)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for source in sorted(sources):
+        outlet = outlets.get(source)
+        if outlet:
+            groups[outlet.casefold()].append(source)
+    return list(groups.values())
 
 
 def corroborate(

@@ -9,6 +9,7 @@ vehicle); concepts are stemmed words with synonym groups applied.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -31,6 +32,7 @@ from checker.compare.words import (
     strip_possessive,
     verb_markers,
 )
+from claims.lexicon import read_list
 
 GRAMS = 4
 
@@ -115,6 +117,11 @@ class _Reading:
             self.entities.add(lower)
 
 
+@functools.cache
+def _not_negation() -> re.Pattern[str]:
+    return re.compile("|".join(read_list("not_negations.txt", "checker")), re.I)
+
+
 def _read(text: str, hidden: set[int]) -> _Reading:
     reading = _Reading()
     tokens = [match for match in TOKEN.finditer(text) if match.start() not in hidden]
@@ -127,6 +134,8 @@ def _read(text: str, hidden: set[int]) -> _Reading:
         if match.start() in phrase_at:
             reading.concept(*phrase_at[match.start()])
             continue
+        if previous in negations() and _not_negation().match(text, match.start()):
+            continue  # "not only", "No. 5", "none other than": no negation, no concept
         for word, capital in _words(
             strip_possessive(match.group()), text, match.end(), number == 0
         ):

@@ -17,7 +17,13 @@ import attrs
 from checker.compare.words import TOKEN, pairs, stem, stopwords
 from claims.lexicon import lower_set, read_list
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Wire copy detokenised by a machine writes "150, 000" and "2. 5 million": a group of three
+# digits that opens with 0 after ", " and a decimal part after ". " belong to the number.
+_NUMBER = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
+    r"|\d+(?:\.\d+)?|\.\d+"
+)
+_SPACED_TIME = re.compile(r"\d: \d\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 _ABOUT = 0.1
 _NEARLY = 0.15
@@ -45,6 +51,18 @@ class Quantity:
         if self.span and other.span:
             return (self.low, self.high) != (other.low, other.high)
         return self.high < other.low or other.high < self.low
+
+    def same_figure(self, other: Quantity) -> bool:
+        """The same number of the same thing: the values written are equal, or one is inside
+        the other's stated range. "about 55" is not "about 65", nor "at least 4" "at least
+        149", though their bounds overlap."""
+        if self.unit != other.unit:
+            return False
+        if self.value == other.value:
+            return True
+        return (self.span and self.low <= other.value <= self.high) or (
+            other.span and other.low <= self.value <= other.high
+        )
 
     def label(self) -> str:
         return self.noun or self.unit
@@ -132,7 +150,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if word is not None:
             low, high = _number_words()[word.lower().split()[-1]]
         else:
-            low = high = float(number.replace(",", ""))
+            low = high = float(number.replace(",", "").replace(" ", ""))
         scale = (match["scale"] or match["suffix"] or "").lower()
         if scale and (match["suffix"] is None or match["currency"]):
             low, high = low * scales[scale], high * scales[scale]
@@ -211,6 +229,8 @@ def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:
     start = match.start("number")
     if start and (text[start - 1].isalnum() or text[start - 1] in "-/.:"):
         return False  # part of a code, a date like 2022-01-05 or a decimal point
+    if _SPACED_TIME.search(text, max(0, start - 3), match.end("number") + 3):
+        return False  # a time written "6: 00 p.m." or "4: 30 a. m." by detokenised wire copy
     after = text[match.end("number") : match.end("number") + 1]
     if after in (":", "/") or (after == "-" and not match["unit"]):
         return False  # a time (10:30), a date (5/6) or a range / date part

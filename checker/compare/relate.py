@@ -16,17 +16,20 @@ only the best few ``related`` links per claim kept so the list stays useful.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from checker.compare.alignment import source_actors, story_aligned
 from checker.compare.normalize import Features, claim_keys, features
 from checker.compare.scoring import similarity
-from checker.compare.times import months_of
-from checker.compare.words import expansion_words, opposites, stem
+from checker.compare.times import event_days, months_of, publication_date
+from checker.compare.words import expansion_words, opposites, scope_words, stem, tallies
 from claims.models import Claim, Kind
 from claims.tagger import tag_text
 
@@ -34,12 +37,16 @@ if TYPE_CHECKING:
     from checker.compare.blocking import Candidates
     from checker.compare.bulk import Indices
 
-RelationKind = Literal["agrees", "contradicts", "related"]
-Verdict = Literal["agrees", "contradicts", "related", "unrelated"]
-RELATIONS: tuple[RelationKind, ...] = ("agrees", "contradicts", "related")
+RelationKind = Literal["agrees", "contradicts", "updates", "related"]
+Verdict = Literal["agrees", "contradicts", "updates", "related", "unrelated"]
+RELATIONS: tuple[RelationKind, ...] = ("agrees", "contradicts", "updates", "related")
 
 AGREE = 0.3  # score from which two claims state the same proposition (best MRPC F1)
 RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
+PROVISIONAL = frozenset({"toll", "far"})  # "the death toll", "so far": a figure still counted
+TIMES_ALIGN = 0.3  # similarity from which two claims' times can conflict (same proposition)
+POLARITY = 0.2  # similarity from which a negation of one claim contradicts the other
+QUANTIFIER_NEGATIONS = frozenset({"no", "none", "nobody", "nothing", "neither"})
 FRAME = 0.5  # share of the smaller claim's concepts the other must have for a contradiction
 CONTRAST = {"speculation", "fact"}  # the kinds that set a rumour against the record
 WITHIN = 4  # concepts a claim needs for "all of it is in the other" to be an agreement
@@ -70,12 +77,20 @@ def judge(
     b: Features,
     kinds: tuple[Kind | None, Kind | None] = (None, None),
     score: float | None = None,
+    *,
+    same_story: bool = True,
+    dates: tuple[str | None, str | None] = (None, None),
+    in_articles: bool = False,
 ) -> Judgement:
     """The relation of two claims, its score and the reasons a person can check. ``score``
-    is their similarity when already computed (``checker.compare.bulk.scores``)."""
+    is their similarity when already computed (``checker.compare.bulk.scores``). Claims of
+    articles about different stories (``checker.compare.alignment``) are at most related."""
     score = round(similarity(a, b).score if score is None else score, 3)
-    pair = _Pair(a, b, score, a.content & b.content, tuple(_conflicts(a, b)))
-    for _, rule in VERDICT_RULES:
+    conflicts = tuple(_conflicts(a, b, score, dates, in_articles=in_articles))
+    unsure = in_articles and not all(dates) and _weekdays_differ(a, b)
+    pair = _Pair(a, b, score, a.content & b.content, conflicts, dates, unsure)
+    rules = VERDICT_RULES if same_story else VERDICT_RULES[-1:]
+    for _, rule in rules:
         found = rule(pair)
         if found is not None:
             relation, reasons = found
@@ -97,30 +112,79 @@ class _Pair:
     score: float
     shared: frozenset[str]
     conflicts: tuple[str, ...]
+    dates: tuple[str | None, str | None] = (None, None)  # the articles' publication dates
+    unsure: bool = False  # weekdays differ that no publication date anchors: no agreement
 
 
 VerdictRule = Callable[[_Pair], tuple[RelationKind, list[str]] | None]
 
 
-def _contradiction(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
-    """A conflict between claims of the same actors in the same frame."""
+def _conflict_frame(pair: _Pair) -> str | None:
+    """The shared frame of two claims of the same actors that conflict, if they do."""
     a, b = pair.a, pair.b
     same_actors = bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
     if pair.conflicts and same_actors and _same_frame(a, b):
-        return "contradicts", [*pair.conflicts, _shared(a, pair.shared, "same frame")]
+        return _shared(a, pair.shared, "same frame")
     return None
+
+
+def _update(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """A running tally (the killed, the injured, homes destroyed) whose figure differs between
+    two reports of the same actors and frame: an update when the reports are of different
+    days, or of unknown days with a figure given as provisional ("at least 30", "the toll")."""
+    a, b = pair.a, pair.b
+    first, second = pair.dates
+    if (first and first == second) or not pair.shared & tallies():
+        return None
+    changed = _changed_figure(a, b)
+    if changed is None or not all(c.startswith("number differs") for c in pair.conflicts):
+        return None
+    if not (first and second) and not _provisional(a, b):
+        return None
+    same_actors = bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
+    if not (same_actors and _same_frame(a, b)):
+        return None
+    when = f"reported {first} and {second}" if first and second else "report dates unknown"
+    return "updates", [changed, when, _shared(a, pair.shared, "same frame")]
+
+
+def _changed_figure(a: Features, b: Features) -> str | None:
+    """The two figures of one counted thing that differ, if the claims state no same one."""
+    if not _figures_comparable(a, b, tally=True) or not a.quantities or not b.quantities:
+        return None
+    pairs = [(x, y) for x in a.quantities for y in b.quantities if x.unit == y.unit and x.unit]
+    if not pairs or any(x.same_figure(y) for x, y in pairs):
+        return None
+    x, y = min(pairs, key=lambda p: abs(p[0].value - p[1].value))
+    return f"figure changed: {x.text} vs {y.text} ({x.label()})"
+
+
+def _provisional(a: Features, b: Features) -> bool:
+    """A figure given as a lower bound, or as the toll so far."""
+    bounded = any(q.high == math.inf for q in (*a.quantities, *b.quantities))
+    return bounded or bool((a.content | b.content) & PROVISIONAL)
+
+
+def _contradiction(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """A conflict between claims of the same actors in the same frame."""
+    frame = _conflict_frame(pair)
+    return None if frame is None else ("contradicts", [*pair.conflicts, frame])
 
 
 def _same_proposition(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     """Alike enough, in the same frame, without a conflict."""
+    if pair.unsure:
+        return None
     a, b = pair.a, pair.b
-    if pair.score >= AGREE and not pair.conflicts and _same_frame(a, b):
+    if pair.score >= AGREE and not pair.conflicts and _same_frame(a, b) and _figures_match(a, b):
         return "agrees", [_shared(a, pair.shared, "same proposition"), *_same_figures(a, b)]
     return None
 
 
 def _whole_within(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     """Every concept and figure of one claim is in the other."""
+    if pair.unsure:
+        return None
     if not pair.conflicts and (whole := _all_within(pair.a, pair.b) or _all_within(pair.b, pair.a)):
         return "agrees", [f"all of one claim is in the other: {whole}"]
     return None
@@ -128,6 +192,8 @@ def _whole_within(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
 
 def _core_in(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     """One claim's actor-verb-actor core is in the other."""
+    if pair.unsure:
+        return None
     if not pair.conflicts and (
         core := _core_within(pair.a, pair.b) or _core_within(pair.b, pair.a)
     ):
@@ -145,6 +211,7 @@ def _topic(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
 
 # The verdicts in order: the first rule that answers decides; none answering is "unrelated".
 VERDICT_RULES: tuple[tuple[str, VerdictRule], ...] = (
+    ("update", _update),
     ("contradiction", _contradiction),
     ("same proposition", _same_proposition),
     ("whole claim within", _whole_within),
@@ -213,9 +280,16 @@ def _core_within(a: Features, b: Features) -> str:
     return ""
 
 
-def _conflicts(a: Features, b: Features) -> list[str]:
+def _conflicts(
+    a: Features,
+    b: Features,
+    score: float,
+    dates: tuple[str | None, str | None] = (None, None),
+    *,
+    in_articles: bool = False,
+) -> list[str]:
     found = []
-    for qa in a.quantities:
+    for qa in a.quantities if _figures_comparable(a, b) else ():
         ours = [x for x in a.quantities if x.unit == qa.unit]
         theirs = [y for y in b.quantities if y.unit == qa.unit and qa.unit]
         if theirs and all(x.conflicts(y) for x in ours for y in theirs):
@@ -225,7 +299,8 @@ def _conflicts(a: Features, b: Features) -> list[str]:
             )
             found.append(f"number differs: {x.text} vs {y.text} ({x.label()})")
             break
-    found.extend(_time_conflicts(a, b))
+    if score >= TIMES_ALIGN:
+        found.extend(_time_conflicts(a, b, dates, in_articles=in_articles))
     opposite = _opposite(a, b)
     if a.negations or b.negations:
         a_negated, b_negated = a.negated(_reach(b)), b.negated(_reach(a))
@@ -234,11 +309,41 @@ def _conflicts(a: Features, b: Features) -> list[str]:
     if a_negated != b_negated and not opposite:
         negated, other = (a, b) if a_negated else (b, a)
         cue = negated.negation_cue(_reach(other))
-        kind = "denial" if cue == negated.denial else "negation"
-        found.append(f"{kind} vs assertion: “{cue}”")
+        if _polarity_aligned(cue, other, score):
+            kind = "denial" if cue == negated.denial else "negation"
+            found.append(f"{kind} vs assertion: “{cue}”")
     elif opposite and a_negated == b_negated:
         found.append(f"opposite predicates: {opposite[0]} vs {opposite[1]}")
     return found
+
+
+def _figures_comparable(a: Features, b: Features, *, tally: bool = False) -> bool:
+    """Whether the two claims' figures can count the same thing at the same time: neither
+    names a figure the other also has (then the other figures count something else: "12 were
+    Somali and 11 Yemeni"), only one of them counts over a wider scope ("a total of", "so
+    far"), and they name no different years ("In 2004 the tsunami killed 230,000")."""
+    values_a = {q.value for q in a.quantities}
+    values_b = {q.value for q in b.quantities}
+    if values_a & values_b:
+        return False
+    if bool(a.content & scope_words()) != bool(b.content & scope_words()):
+        return False
+    years_a = {t.value for t in a.times if t.kind == "year"}
+    years_b = {t.value for t in b.times if t.kind == "year"}
+    if years_a and years_b:
+        return bool(years_a & years_b)
+    # a toll dated in one claim only is a past disaster named as background
+    return not (tally or a.content & tallies()) or years_a == years_b
+
+
+def _polarity_aligned(cue: str, other: Features, score: float) -> bool:
+    """Whether a negation denies what the other claim asserts rather than something beside
+    it: "no one was killed" against a count ("12 were killed"); otherwise the two claims must
+    be alike enough to state one proposition (``POLARITY``), so that "police did not have
+    suspects" does not contradict every claim about the police and suspects."""
+    if cue.lower() in QUANTIFIER_NEGATIONS and other.quantities:
+        return True
+    return score >= POLARITY
 
 
 def _reach(item: Features) -> frozenset[str]:
@@ -250,10 +355,33 @@ def _reach(item: Features) -> frozenset[str]:
     return item.content.union(*(table[p] for p in item.predicates))
 
 
-def _time_conflicts(a: Features, b: Features) -> list[str]:
+def _time_conflicts(
+    a: Features,
+    b: Features,
+    dates: tuple[str | None, str | None] = (None, None),
+    *,
+    in_articles: bool = False,
+) -> list[str]:
+    """The first time slot in which two claims differ. In articles, weekdays are compared
+    only as days anchored to both articles' publication dates: "Tuesday" in two reports of
+    unknown days need not be one day."""
     if not (a.times and b.times):
         return []
-    for kind, label in (("date", "date"), ("weekday", "day"), ("month", "month"), ("year", "year")):
+    published = _published(dates[0]), _published(dates[1])
+    if published[0] and published[1]:
+        # Anchored to the articles' days: "Saturday" in Monday's paper is the 1st when the
+        # other report says "March 1"; only days that differ once anchored conflict.
+        days_a, days_b = event_days(a.times, published[0]), event_days(b.times, published[1])
+        if days_a and days_b:
+            if days_a & days_b:
+                return []
+            ta = next(t.text for t in a.times if t.kind in ("weekday", "date") and not t.said)
+            tb = next(t.text for t in b.times if t.kind in ("weekday", "date") and not t.said)
+            return [f"day differs: {ta} ({min(days_a)}) vs {tb} ({min(days_b)})"]
+    slots = [("date", "date"), ("weekday", "day"), ("month", "month"), ("year", "year")]
+    if in_articles:
+        slots.remove(("weekday", "day"))
+    for kind, label in slots:
         if kind == "month":
             va, vb = months_of(a.times), months_of(b.times)
         else:
@@ -264,6 +392,17 @@ def _time_conflicts(a: Features, b: Features) -> list[str]:
             tb = next(t.text for t in b.times if t.kind in (kind, "date") and not t.said)
             return [f"{label} differs: {ta} vs {tb}"]
     return []
+
+
+@functools.lru_cache(maxsize=4096)
+def _published(value: str | None) -> date | None:
+    return publication_date(value)
+
+
+def _weekdays_differ(a: Features, b: Features) -> bool:
+    days_a = {t.value for t in a.times if t.kind == "weekday" and not t.said}
+    days_b = {t.value for t in b.times if t.kind == "weekday" and not t.said}
+    return bool(days_a and days_b) and not days_a & days_b
 
 
 def _opposite(a: Features, b: Features) -> tuple[str, str] | None:
@@ -304,8 +443,18 @@ def _same_figures(a: Features, b: Features) -> list[str]:
     return [
         f"same figure: {qa.text}"
         for qa in a.quantities
-        if any(qb.unit == qa.unit and not qa.conflicts(qb) for qb in b.quantities)
+        if any(qa.same_figure(qb) for qb in b.quantities)
     ]
+
+
+def _figures_match(a: Features, b: Features) -> bool:
+    """Every unit both claims count has one figure the same in both: two claims that state
+    "about 55 miles" and "about 65 miles" do not agree, though neither excludes the other."""
+    units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
+    return all(
+        any(qa.same_figure(qb) for qa in a.quantities for qb in b.quantities if qa.unit == unit)
+        for unit in units
+    )
 
 
 @attrs.frozen
@@ -345,8 +494,14 @@ def find_relations(
     items: Sequence[Features | None] | None = None,
     focus: Collection[int] | None = None,
     keys: Sequence[Collection[str]] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> list[Relation]:
     """All relations among the candidate pairs of ``claims``, sorted by claim ids.
+
+    ``outlets`` and ``published`` give each source's outlet and publication date, where
+    known: a running tally that differs between days is an update, weekdays are read from
+    the day of the article, and agreement within one outlet says so (it is no corroboration).
 
     With ``focus`` (claim indices), only the pairs with at least one claim in it, so a store
     recomputes what changed. ``items`` are the claims' features where already computed (the
@@ -376,13 +531,23 @@ def find_relations(
         np.searchsorted(involved, left),
         np.searchsorted(involved, right),
     )
+    actors = source_actors([claim.source for claim in claims], keys)
     topics = [_key_topic(each) for each in keys]
     frequency = Counter(concept for topic in topics for concept in topic)
     found: list[Relation] = []
     for i, j, score in zip(left.tolist(), right.tolist(), similar.tolist(), strict=True):
         if claims[i].id > claims[j].id:
             i, j = j, i  # reasons name the claims in the relation's order ("a vs b")
-        verdict = judge(item(i), item(j), (claims[i].kind, claims[j].kind), score)
+        kinds = (claims[i].kind, claims[j].kind)
+        x, y = claims[i].source, claims[j].source
+        same = story_aligned(actors[x], actors[y])
+        dates = (published.get(x), published.get(y)) if published else (None, None)
+        verdict = judge(
+            item(i), item(j), kinds, score, same_story=same, dates=dates, in_articles=True
+        )
+        outlet = _same_outlet(outlets or {}, x, y)
+        if verdict.relation == "agrees" and outlet:
+            verdict = attrs.evolve(verdict, reasons=(*verdict.reasons, f"same outlet: {outlet}"))
         if verdict.relation == "unrelated":
             continue
         weight = 0.0
@@ -391,6 +556,11 @@ def find_relations(
             weight = round(sum(math.log(len(claims) / frequency[c]) for c in shared), 6)
         found.append(_relation(claims[i], claims[j], verdict, weight))
     return sorted(found, key=lambda r: (r.a, r.b))
+
+
+def _same_outlet(outlets: Mapping[str, str | None], x: str, y: str) -> str | None:
+    outlet, other = outlets.get(x), outlets.get(y)
+    return outlet if outlet and other and outlet.casefold() == other.casefold() else None
 
 
 def related_rank(relation: Relation, kinds: Mapping[str, str]) -> tuple[bool, float, float]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Literal
 
 import attrs
@@ -113,10 +115,70 @@ def _month_context(text: str, start: int, match: re.Match[str]) -> bool:
 
 
 def _after_saying(text: str, start: int) -> bool:
+    """A weekday next to a reporting verb dates the report: "said Friday", "the navy on
+    Monday confirmed"."""
+    verbs = lower_set("attribution_verbs.txt")
     words = text[:start].split()
-    return bool(words) and words[-1].strip(",").lower() in lower_set("attribution_verbs.txt")
+    if words and words[-1].strip(",").lower() in verbs:
+        return True
+    after = text[start:].split()[1:2]
+    return bool(after) and after[0].strip(",.").lower() in verbs
 
 
 def months_of(refs: tuple[TimeRef, ...]) -> frozenset[str]:
     """The months a claim names, counting those of full dates."""
     return frozenset(r.value[:2] for r in refs if r.kind in ("month", "date"))
+
+
+def publication_date(value: str | None) -> date | None:
+    """The day an article was published, from its metadata or dateline as written
+    ("2026-11-20", "2026-11-20T08:00Z", "March 3, 2024", "3 March 2024", "Tue, 05 Jan 2010
+    10:00:00 GMT"); ``None`` when there is none or it cannot be read."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    iso = re.match(r"(\d{4})-(\d\d)-(\d\d)", text)
+    if iso:
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = [ref for ref in find_times(text.title()) if ref.kind in ("date", "year")]
+    days = [ref.value for ref in found if ref.kind == "date"]
+    years = [ref.value for ref in found if ref.kind == "year"]
+    if not (days and years):
+        return None
+    try:
+        return datetime.strptime(f"{years[0]}-{days[0]}", "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
+def event_days(refs: tuple[TimeRef, ...], published: date) -> frozenset[date]:
+    """The days a claim's weekdays and dates name, read from the day its article was
+    published: a weekday is the last such day on or before it ("Saturday" in a Monday paper
+    is two days before), a date without a year is in the year that puts it on or before the
+    publication (give or take a day). Weekdays that date the report are left out."""
+    days = set()
+    for ref in refs:
+        if ref.said:
+            continue
+        if ref.kind == "weekday":
+            names = [name.lower() for name, _ in weekdays()]
+            back = (published.weekday() - names.index(ref.value)) % 7
+            days.add(published - timedelta(days=back))
+        elif ref.kind == "date":
+            month, day = (int(part) for part in ref.value.split("-"))
+            year = published.year
+            try:
+                found = date(year, month, day)
+                if found > published + timedelta(days=1):
+                    found = date(year - 1, month, day)
+            except ValueError:
+                continue
+            days.add(found)
+    return frozenset(days)

@@ -155,3 +155,15 @@ def strip_possessive(token: str) -> str:
     if len(token) > 2 and ("'" in token or "’" in token):
         return _POSSESSIVE.sub("", token)
     return token
+
+
+@functools.cache
+def scope_words() -> frozenset[str]:
+    """Stems of the words that make a figure an aggregate (``data/scope_words.txt``)."""
+    return frozenset(stem(word) for word in lower_set("scope_words.txt", "checker"))
+
+
+@functools.cache
+def tallies() -> frozenset[str]:
+    """Stems of the running tallies (``data/tallies.txt``): the killed, the injured, ..."""
+    return frozenset(stem(word) for word in lower_set("tallies.txt", "checker"))

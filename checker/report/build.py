@@ -46,7 +46,8 @@ def assemble(
 ) -> Report:
     """The report of every stored claim (``items``), its shown relations, its comparison keys,
     each source with its text, and the count of orphaned verdicts."""
-    origin = origins([item.claim for item in items], relations)
+    outlets = {source.id: source.outlet for source, _ in sources}
+    origin = origins([item.claim for item in items], relations, outlets)
     status = corroborate([item.claim for item in items], relations, origin)
     per_source: dict[str, list[Reviewed]] = {}
     for item in items:

@@ -109,6 +109,12 @@ def _agreed_and_contested(story: Story) -> list[str]:
         out += [_claim(contest.a), _claim(contest.b)]
     if not story.contested:
         out.append('<p class="muted">No source contradicts another.</p>')
+    out.append(f"<h2>What changed over the story ({len(story.updated)})</h2>")
+    for update in story.updated:
+        out.append(f"<p><b>{h('; '.join(update.reasons))}</b></p>")
+        out += [_claim(update.a), _claim(update.b)]
+    if not story.updated:
+        out.append('<p class="muted">No figure changed between reports.</p>')
     return out
 
 

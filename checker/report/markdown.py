@@ -7,7 +7,7 @@ import re
 
 from checker.report.build import Report, findings
 from checker.report.scorecard import CRITERIA, Scorecard
-from checker.report.story import ClaimRef
+from checker.report.story import ClaimRef, Story
 from checker.report.terminal import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -61,11 +61,7 @@ def render_markdown(report: Report) -> str:
         out += [f"  - {_claim(ref)}" for ref in agreement.claims]
     out += ["" if story.agreed else "Nothing is stated by more than one source.", ""]
 
-    out += [f"## What is contested ({len(story.contested)})", ""]
-    for contest in story.contested:
-        out.append(f"- {md('; '.join(contest.reasons))}")
-        out += [f"  - {_claim(contest.a)}", f"  - {_claim(contest.b)}"]
-    out += ["" if story.contested else "No source contradicts another.", ""]
+    out += _contested_and_updated(story)
 
     out += [f"## Speculation no other source corroborates ({len(story.speculation)})", ""]
     for rumour in story.speculation:
@@ -140,3 +136,20 @@ def _formula() -> list[str]:
     ]
     out += [f"- **{row.name}** ({row.weight:g}): {row.how}." for row in CRITERIA]
     return [*out, ""]
+
+
+def _contested_and_updated(story: Story) -> list[str]:
+    out: list[str] = []
+    out += [f"## What is contested ({len(story.contested)})", ""]
+    for contest in story.contested:
+        out.append(f"- {md('; '.join(contest.reasons))}")
+        out += [f"  - {_claim(contest.a)}", f"  - {_claim(contest.b)}"]
+    out += ["" if story.contested else "No source contradicts another.", ""]
+
+    out += [f"## What changed over the story ({len(story.updated)})", ""]
+    for update in story.updated:
+        out.append(f"- {md('; '.join(update.reasons))}")
+        out += [f"  - {_claim(update.a)}", f"  - {_claim(update.b)}"]
+    out += ["" if story.updated else "No figure changed between reports.", ""]
+
+    return out

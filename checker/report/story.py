@@ -96,6 +96,7 @@ class Overlap:
     agrees: int
     contradicts: int
     related: int
+    updates: int = 0
 
 
 @attrs.frozen
@@ -107,6 +108,7 @@ class Story:
     single_source: tuple[ClaimRef, ...]  # facts only one origin states
     speculation: tuple[Rumour, ...]
     reviewed: tuple[ClaimRef, ...]
+    updated: tuple[Contest, ...] = ()  # a running tally that changed between reports
 
 
 def story(
@@ -136,6 +138,9 @@ def story(
         ),
         speculation=tuple(_rumours(items, relations, refs, corroboration)),
         reviewed=tuple(refs[i.claim.id] for i in items if i.status != "unreviewed"),
+        updated=tuple(
+            Contest(refs[r.a], refs[r.b], r.reasons) for r in relations if r.relation == "updates"
+        ),
     )
 
 
@@ -173,7 +178,7 @@ def _overlaps(relations: Sequence[Relation], refs: Mapping[str, ClaimRef]) -> li
         x, y = sorted((refs[relation.a].source, refs[relation.b].source))
         counts[(x, y)][relation.relation] += 1
     return [
-        Overlap(x, y, count["agrees"], count["contradicts"], count["related"])
+        Overlap(x, y, count["agrees"], count["contradicts"], count["related"], count["updates"])
         for (x, y), count in sorted(counts.items())
     ]
 

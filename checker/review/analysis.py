@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from importlib import metadata
 
 import attrs
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz, process, utils
 from checker.compare.corroboration import Corroboration, corroborate_links, origins_of
 from checker.compare.normalize import Features, claim_keys
 from checker.compare.relate import Relation, claim_features, find_relations
+from checker.compare.times import publication_date
 from checker.review import ledger, store, views
 from checker.review.records import Source, Verdict
 from claims.extract import extract_claims
@@ -64,6 +66,7 @@ class Outcome:
     changes: tuple[SourceChange, ...]
     orphaned: tuple[Orphan, ...]
     written: bool
+    standalone: tuple[str, ...] = ()  # sources analysed now that name no outlet
 
     def count(self, state: str) -> int:
         return sum(1 for change in self.changes if change.state == state)
@@ -78,15 +81,18 @@ def analyze(
     progress: Progress | None = None,
     force: bool = False,
     on_notice: Callable[[str, str], None] | None = None,
+    outlet_from: str = "metadata",
 ) -> Outcome:
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
     extracted go to ``on_error`` and the rest is analysed; files read in a fallback encoding
     go to ``on_notice``. ``force`` extracts and compares unchanged files again (after the
-    rules changed)."""
+    rules changed). ``outlet_from="folder"`` gives an article without an outlet in its
+    metadata the name of its folder as outlet."""
     known = store.sources(connection)
     database = views.database_file(connection)
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
     articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force)
+    articles = [_with_outlet(article, fresh, outlet_from) for article, fresh in articles]
     by_id = {source.id: source for source in known}
     extracted: list[store.Extracted] = []
     refreshed: list[Source] = []
@@ -96,6 +102,11 @@ def analyze(
             progress("extract", number, len(articles))
         if on_notice and article.encoding != "utf-8":
             on_notice(article.path, encoding_notice(article.encoding))
+        if on_notice and article.published and publication_date(article.published) is None:
+            on_notice(
+                article.path,
+                f"publication date {article.published!r} not understood; compared without it",
+            )
         old = by_id.get(article.source)
         if not force and old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
             changes.append(SourceChange(article.source, "refreshed"))  # metadata or place only
@@ -119,7 +130,8 @@ def analyze(
     kept = [claim for claim in stored if claim.source not in replaced]
     if progress:
         progress("compare", 0, 1)
-    relations = _relations(connection, kept, extracted, new_items) if extracted else []
+    sources = {**by_id, **{item.source.id: item.source for item in extracted}}
+    relations = _relations(connection, kept, extracted, new_items, sources) if extracted else []
     for item in extracted:
         ids = {claim.id for claim in item.claims}
         old_ids = {i for i, claim in before.items() if claim.source == item.source.id}
@@ -144,7 +156,17 @@ def analyze(
     )
     if progress:
         progress("save", 1, 1)
-    return Outcome(tuple(sorted(changes, key=lambda c: c.source)), orphaned, True)
+    standalone = tuple(sorted(item.source.id for item in extracted if not item.source.outlet))
+    return Outcome(tuple(sorted(changes, key=lambda c: c.source)), orphaned, True, standalone)
+
+
+def _with_outlet(article: Article, fresh: Source, rule: str) -> tuple[Article, Source]:
+    """The article with the outlet its folder names, where the rule says so and its metadata
+    names none."""
+    if rule != "folder" or article.outlet:
+        return article, fresh
+    folder = os.path.basename(os.path.dirname(os.path.abspath(article.path))) or None
+    return attrs.evolve(article, outlet=folder), attrs.evolve(fresh, outlet=folder)
 
 
 def _read(
@@ -248,6 +270,7 @@ def _relations(
     kept: Sequence[Claim],
     extracted: Sequence[store.Extracted],
     new_items: Sequence[Features],
+    sources: Mapping[str, Source],
 ) -> list[Relation]:
     """The relations of the new claims with each other and with the ``kept`` stored claims.
     Blocking runs on the stored keys; only the stored claims that are a candidate of a new
@@ -256,7 +279,20 @@ def _relations(
     claims = [*kept, *(claim for item in extracted for claim in item.claims)]
     all_keys = [keys[claim.id] for claim in kept] + [k for item in extracted for k in item.keys]
     items: list[Features | None] = [None] * len(kept) + list(new_items)
-    return find_relations(claims, items, focus=range(len(kept), len(claims)), keys=all_keys)
+    return find_relations(
+        claims,
+        items,
+        focus=range(len(kept), len(claims)),
+        keys=all_keys,
+        outlets={source.id: source.outlet for source in sources.values()},
+        published={
+            source.id: _iso(publication_date(source.published)) for source in sources.values()
+        },
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _orphans(
@@ -290,7 +326,8 @@ def stored_corroboration(connection: sqlite3.Connection) -> dict[str, Corroborat
     second on a 15,000-claim store, where loading every claim and relation took three)."""
     source_of, text_of, links = store.corroboration_tables(connection)
     agreements = [(a, b) for a, b, relation in links if relation == "agrees"]
-    return corroborate_links(source_of, links, origins_of(source_of, text_of, agreements))
+    origin = origins_of(source_of, text_of, agreements, views.outlets(connection))
+    return corroborate_links(source_of, links, origin)
 
 
 def shown_relations(connection: sqlite3.Connection) -> list[Relation]:

@@ -61,7 +61,8 @@ def load_rows(connection: sqlite3.Connection, limit: int | None = None) -> list[
     agreements = [(a, b) for a, b, relation in relations if relation == "agrees"]
     origin: dict[str, str] = {}
     if not limit:  # copies of one wire story count once, as in ``claimdesk claims``
-        origin = origins_of(source_of, {row[0]: row[6] for row in claims}, agreements)
+        texts = {row[0]: row[6] for row in claims}
+        origin = origins_of(source_of, texts, agreements, views.outlets(connection))
     agreeing: dict[str, set[str]] = defaultdict(set)
     contradictions: dict[str, int] = defaultdict(int)
     for a, b in agreements:
@@ -195,7 +196,7 @@ def _other(relation: Relation, claim_id: str) -> str:
     return relation.b if relation.a == claim_id else relation.a
 
 
-_ORDER = {"contradicts": 0, "agrees": 1, "related": 2}
+_ORDER = {"contradicts": 0, "updates": 1, "agrees": 2, "related": 3}
 
 
 def _relations_of(connection: sqlite3.Connection, claim_id: str, kind: str) -> list[Relation]:

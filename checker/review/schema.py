@@ -81,7 +81,26 @@ CREATE TABLE history (
 CREATE INDEX history_by_claim ON history(claim, seq);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: relations may be ``updates`` (a running tally changed between reports). SQLite
+# cannot change a CHECK constraint in place, so the table is rebuilt.
+_V2 = """
+CREATE TABLE relations_v2 (
+    a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    relation TEXT NOT NULL CHECK (relation IN ('agrees', 'contradicts', 'updates', 'related')),
+    score REAL NOT NULL,
+    reasons TEXT NOT NULL,
+    weight REAL NOT NULL,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+INSERT INTO relations_v2 SELECT a, b, relation, score, reasons, weight FROM relations;
+DROP TABLE relations;
+ALTER TABLE relations_v2 RENAME TO relations;
+CREATE INDEX relations_by_b ON relations(b);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 
 class StoreError(Exception):

@@ -101,3 +101,8 @@ def marks(connection: sqlite3.Connection) -> dict[str, tuple[str, bool]]:
         "SELECT claim, status, note IS NOT NULL FROM verdicts"
     ).fetchall()
     return {claim: (status, bool(noted)) for claim, status, noted in rows}
+
+
+def outlets(connection: sqlite3.Connection) -> dict[str, str | None]:
+    """Each source's outlet (``None`` where its article names none)."""
+    return dict(connection.execute("SELECT id, outlet FROM sources").fetchall())

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from checker.compare.corroboration import corroborate
 from checker.compare.normalize import features
-from checker.compare.relate import Relation, judge, relate_claims
+from checker.compare.relate import Relation, find_relations, judge, relate_claims
 from claims.extract import extract_claims
 from claims.ingest import read_article, text_article
 from claims.models import Claim
@@ -145,8 +145,9 @@ def test_a_number_conflict_names_the_closest_figures() -> None:
         features("12 people had been hospitalized."),
         features("At least 41 people have fallen ill and 15 have been hospitalized."),
     )
-    assert verdict.relation == "contradicts"
-    assert verdict.reasons[0] == "number differs: 12 vs 15 (people)"
+    # the hospitalized are a running tally and "at least 41" is provisional: a later report
+    assert verdict.relation == "updates"
+    assert verdict.reasons[:2] == ("figure changed: 12 vs 15 (people)", "report dates unknown")
 
 
 @pytest.mark.parametrize(
@@ -231,9 +232,9 @@ def test_fire_story_dates_figures_and_denials() -> None:
         # "about 400" is 400: the same figure, and "evacuation" names what "evacuated" does
         ("agrees", "About 400 residents ", "The evacuation order"),
         ("agrees", "A fire broke out at ", "The fire at Corvane "),
-        # a blaze in a plastics factory is a fire at a plastics plant, on another day
-        ("contradicts", "A fire broke out at ", "Fire crews battled a"),
-        ("contradicts", "Fire crews battled a", "The fire at Corvane "),
+        # a blaze in a plastics factory is a fire at a plastics plant, but on "Monday" in an
+        # undated wire report against "Tuesday" in a dated one: no day to compare, so
+        # neither agreement nor contradiction (test_weekdays_are_read_from_the_article_day)
         # "leave their homes" is to evacuate: 1,200 against 400 people
         ("contradicts", "Roughly 1,200 people", "The evacuation order"),
         ("contradicts", "State inspectors cit", "The company denied t"),
@@ -337,3 +338,127 @@ def test_judge_is_symmetric_and_bounded(a: str, b: str) -> None:
     one, two = judge(features(a), features(b)), judge(features(b), features(a))
     assert one.relation == two.relation
     assert 0.0 <= one.score <= 1.0
+
+
+def _dated_relations(texts: dict[str, tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """The agreements, contradictions and updates among one-line articles ``source ->
+    (publication date, text)``, compared as analyze compares them."""
+    claims = [
+        c for s, (_, text) in texts.items() for c in extract_claims(text_article(text, source=s))
+    ]
+    dates = {source: day for source, (day, _) in texts.items()}
+    found = find_relations(claims, published=dates)
+    return {r for r in _found(found, claims) if r[0] != "related"}
+
+
+def test_weekdays_are_read_from_the_article_day() -> None:
+    # March 1, 2025 was a Saturday: the Monday paper's "Saturday" is the wire's March 1,
+    # and "on Monday confirmed" dates the report, not the sinking
+    record = "The navy on Monday confirmed the frigate Halcyon sank off Brest on March 1."
+    report = "The frigate Halcyon sank off Brest on Saturday."
+    same = _dated_relations({"navy": ("2025-03-03", record), "paper": ("2025-03-03", report)})
+    assert not any(relation == "contradicts" for relation, _, _ in same)
+    # a day later, "Saturday" is still the 1st; a week later it is the 8th
+    later = _dated_relations({"navy": ("2025-03-03", record), "paper": ("2025-03-10", report)})
+    assert {relation for relation, _, _ in later} == {"contradicts"}
+
+
+def test_a_running_tally_that_changes_between_days_is_an_update() -> None:
+    first = "At least 30 people were killed in the shelling of the Fakhura school."
+    second = "At least 40 people were killed in the shelling of the Fakhura school."
+    found = _dated_relations({"wire": ("2009-01-06", first), "paper": ("2009-01-07", second)})
+    assert {relation for relation, _, _ in found} == {"updates"}
+    (link,) = find_relations(
+        [
+            c
+            for s, x in (("wire", first), ("paper", second))
+            for c in extract_claims(text_article(x, source=s))
+        ],
+        published={"wire": "2009-01-06", "paper": "2009-01-07"},
+    )
+    assert link.reasons[:2] == (
+        "figure changed: At least 40 vs At least 30 (people)",
+        "reported 2009-01-07 and 2009-01-06",
+    ) or link.reasons[:2] == (
+        "figure changed: At least 30 vs At least 40 (people)",
+        "reported 2009-01-06 and 2009-01-07",
+    )
+    # the same day, two reports that differ contradict each other
+    firm_a = "30 people were killed at the Fakhura school in Jabaliya."
+    firm_b = "40 people were killed at the Fakhura school in Jabaliya."
+    same_day = _dated_relations({"wire": ("2009-01-06", firm_a), "paper": ("2009-01-06", firm_b)})
+    assert {relation for relation, _, _ in same_day} == {"contradicts"}
+
+
+def test_articles_of_different_stories_neither_agree_nor_contradict() -> None:
+    quake = "A magnitude 6.1 earthquake struck Aceh province, killing at least five people."
+    other = "A magnitude 6.1 earthquake struck Papua near Manokwari, killing at least five people."
+    claims = [
+        *extract_claims(
+            text_article(
+                quake + " Officials in Banda Aceh and Bener Meriah said Takengon was worst hit.",
+                source="aceh",
+            )
+        ),
+        *extract_claims(
+            text_article(
+                other + " The governor of West Papua said Manokwari hotels collapsed.",
+                source="papua",
+            )
+        ),
+    ]
+    assert {r.relation for r in find_relations(claims)} <= {"related"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # negations that negate nothing
+        ("The flaw is found not only in IE 7 but in IE 6.", "The flaw is found in IE 7."),
+        ("The Colts secured the No. 5 seed.", "The Colts secured the five seed in the playoffs."),
+        # a negation beside the other claim's proposition, not of it
+        (
+            "State police did not have any suspects.",
+            "Early today a multi-agency investigation involving federal, state, county and city"
+            " police agencies has begun to identify suspects.",
+        ),
+        # figures of different scope or time
+        (
+            "The ship has confiscated a total of 14 rifles in five operations.",
+            "During the operation, six rifles were confiscated.",
+        ),
+        (
+            "In 2004 a tsunami killed 230,000 people in Aceh.",
+            "The quake killed five people in Aceh.",
+        ),
+        # "12 Somali and 11 Yemeni" of 23: the other figures count something else
+        (
+            "Of the 23 pirates arrested, 12 are Somali.",
+            "23 pirates were arrested, 11 of them Yemeni.",
+        ),
+    ],
+)
+def test_no_contradiction_on_real_news_shapes(a: str, b: str) -> None:
+    assert judge(features(a), features(b)).relation != "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("about 55 miles west of Bireun", "about 65 miles west of Bireun"),
+        (
+            "At least 149 people were killed in the crash.",
+            "At least four people were killed in the crash.",
+        ),
+    ],
+)
+def test_approximate_figures_agree_only_when_the_same(a: str, b: str) -> None:
+    assert judge(features(a), features(b)).relation != "agrees"
+
+
+def test_wire_copy_numbers_are_read_whole() -> None:
+    verdict = judge(
+        features("The quake left 150, 000 people homeless in the province."),
+        features("The quake left 150,000 people homeless in the province."),
+    )
+    assert verdict.relation == "agrees" and "same figure: 150, 000" in verdict.reasons

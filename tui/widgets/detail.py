@@ -18,7 +18,12 @@ from checker.report.terminal import visible
 from checker.review.desk import Detail, Neighbour
 from tui.widgets.claim_list import KIND_STYLES, STATUS_STYLES
 
-RELATION_STYLES = {"agrees": "green", "contradicts": "bold red", "related": "blue"}
+RELATION_STYLES = {
+    "agrees": "green",
+    "contradicts": "bold red",
+    "updates": "yellow",
+    "related": "blue",
+}
 
 
 def safe(text: str) -> str:

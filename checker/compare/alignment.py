@@ -1,0 +1,43 @@
+"""Whether two articles tell the same story, from the actors their claims name.
+
+Claims of two articles can agree or contradict only when the articles are about the same
+events: two reports of one earthquake, not an earthquake report and a football report that
+both say "killed" and "Saturday". The test is pair-local — it looks at the two articles only —
+so relations do not depend on what else is in the store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+
+MIN_SHARED = 2  # actors both articles name (or all of them, for an article naming one)
+MIN_SHARE = 0.15  # of the actors of the article that names fewer
+
+
+def source_actors(
+    sources: Iterable[str], keys: Iterable[Collection[str]]
+) -> dict[str, frozenset[str]]:
+    """Each source's actors: the ``a:`` blocking keys of all its claims."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for source, claim_keys in zip(sources, keys, strict=True):
+        found[source].update(key[2:] for key in claim_keys if key.startswith("a:"))
+    return {source: frozenset(actors) for source, actors in found.items()}
+
+
+def story_aligned(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two articles' actors overlap enough for them to be about the same story."""
+    shared, smaller = len(a & b), min(len(a), len(b))
+    return shared >= min(MIN_SHARED, smaller) > 0 and shared >= MIN_SHARE * smaller
+
+
+def aligned_pairs(
+    actors: Mapping[str, frozenset[str]], pairs: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], bool]:
+    """``story_aligned`` for each pair of source ids, computed once per pair."""
+    result: dict[tuple[str, str], bool] = {}
+    for x, y in pairs:
+        key = (min(x, y), max(x, y))
+        if key not in result:
+            result[key] = story_aligned(actors.get(x, frozenset()), actors.get(y, frozenset()))
+    return result
