@@ -16,12 +16,14 @@ the URL; a corrupt archive ends the reading there, the records before it kept.
 from __future__ import annotations
 
 import codecs
+import gzip
 import logging
 import os
 import re
 import stat
+import zlib
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -46,7 +48,7 @@ _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signal alarms inside a l
 # today" cut-off, so the same page gives the same date on any day.
 _DATES = {"original_date": True, "extensive_search": False, "max_date": "2999-12-31"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
-_BLANK_LINES = re.compile(r"\n\s*\n")
+_DOCUMENT = re.compile(r"<(?:html|body)[\s>]", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 
@@ -62,10 +64,12 @@ def parse_page(
 ) -> Article:
     """The article in a saved page's bytes; ``url`` and ``published`` are used when the page
     does not give its own, ``charset`` is the one its HTTP headers declared."""
-    text = _decode_page(data, path, charset)
+    text, encoding = _decode_page(data, path, charset)
+    if not _DOCUMENT.search(text):
+        text = f"<html><body>{text}</body></html>"  # a saved fragment: trafilatura wants a page
     try:
         document = trafilatura.bare_extraction(
-            text[0],
+            text,
             url=url,
             include_comments=False,
             include_tables=True,
@@ -98,7 +102,7 @@ def parse_page(
         path=path,
         source=source or source_id(path),
         metadata=metadata,
-        encoding=text[1],
+        encoding=encoding,
     )
 
 
@@ -203,11 +207,21 @@ def read_warc(
     names: dict[str, int] = {}
     ids: set[str] = set()
     try:
-        records = iter(ArchiveIterator(handle, check_digests=False))
+        stream: IO[bytes] | _Gunzip = handle
+        if handle.read(2) == b"\x1f\x8b":
+            # gzip reads one member per record and one member for the whole file alike
+            stream = _Gunzip(gzip.GzipFile(fileobj=handle, mode="rb"))
+        handle.seek(0)
+        iterator = _Records(stream, check_digests=False)
+        records = iter(iterator)
         index = 0
         while True:
             try:
                 record = next(records)
+                if iterator.err_count:
+                    raise ValueError("a record does not end where its Content-Length says")
+                if record.format != "warc":
+                    raise ValueError("not a WARC record")
             except StopIteration:
                 break
             except Exception as error:
@@ -251,12 +265,60 @@ def read_warc(
             ids.add(article.source)
             pages += 1
             yield article
+        if not index:
+            yield IngestError(path, "empty archive (no WARC records)")
+        elif not pages and not any(skipped.values()):
+            yield IngestError(path, "no pages in the archive (no response records)")
     finally:
         handle.close()
         counts = [(skipped["not HTML"], "non-HTML"), (skipped["not status 200"], "non-200 HTML")]
         said = [f"{n} {kind} record{'' if n == 1 else 's'}" for n, kind in counts if n]
         if on_notice and said:
             on_notice(path, " and ".join(said) + " skipped")
+
+
+class _Gunzip:
+    """A gzip stream read for warcio: the bytes before a truncation or corruption are given
+    out first, and the damage then raised as an error that warcio does not take for the end
+    of the archive (it reads an ``EOFError`` as one)."""
+
+    def __init__(self, stream: gzip.GzipFile) -> None:
+        self._stream = stream
+        self._error: Exception | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self._error is not None:
+            raise self._error
+        chunks: list[bytes] = []
+        wanted = size if size >= 0 else 1 << 62
+        try:
+            while wanted > 0:
+                chunk = self._stream.read1(min(wanted, 1 << 16))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                wanted -= len(chunk)
+        except (EOFError, OSError, zlib.error) as error:
+            self._error = ValueError(f"damaged gzip data ({' '.join(str(error).split())})")
+            if not chunks:
+                raise self._error from None
+        return b"".join(chunks)
+
+
+class _QuietFormat(str):
+    """A message template that formats to nothing."""
+
+    __slots__ = ()
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return ""
+
+
+class _Records(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator without its warning on stderr about a record that does not end where
+    its length says; :func:`read_warc` sees it in ``err_count`` and reports the archive."""
+
+    INC_RECORD = _QuietFormat("")
 
 
 def _content_type(record: Any) -> str:
@@ -298,4 +360,11 @@ def _unique(base: str, taken: set[str]) -> str:
 
 
 def _why(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    """The error in a line: its message, shortened (warcio quotes the bytes it met)."""
+    message = " ".join(str(error).split())
+    if len(message) > 100:
+        message = message[:97] + "..."
+    name = type(error).__name__
+    return (
+        message if name == "ValueError" and message else f"{name}: {message}" if message else name
+    )
