@@ -44,6 +44,10 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "MAX_FILE_SIZE", str(2**62))  # the caller enforces --max-bytes
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signal alarms inside a library call
+# Below this many characters of main text trafilatura tries its fallback extractors, which on
+# a short story read the whole page as one paragraph, share bar and advert included; its
+# default of 250 took a one-paragraph story for a failure.
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
 # Dates from the page's markup and metadata only, not guessed from the text; no "not after
 # today" cut-off, so the same page gives the same date on any day.
 _DATES = {"original_date": True, "extensive_search": False, "max_date": "2999-12-31"}

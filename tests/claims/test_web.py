@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from bench.pages import Page, story_page, warc_bytes
 from claims.extract import extract_claims
-from claims.ingest import IngestError, expand_paths, parse_article, read_article, read_articles
+from claims.ingest import (
+    IngestError,
+    build_article,
+    expand_paths,
+    parse_article,
+    read_article,
+    read_articles,
+)
 from claims.models import Article
 
 SEEDS = ("000", "001", "002")
@@ -97,6 +104,17 @@ def test_page_furniture_is_left_out(seeds: Path) -> None:
     ):
         assert words not in article.text, words
     assert "Stellantis" in article.text
+
+
+def test_a_short_story_keeps_its_paragraphs_and_no_furniture() -> None:
+    text = (
+        "Warehouse burns in Palmer\n\nRemains of the warehouse smoldered on Tuesday morning.\n\n"
+        "The fire was reported at 3 a.m., the police said.\n"
+    )
+    page = story_page(text, slug="fire")
+    article = parse_article(page.html.encode(), "fire.html")
+    assert "Share on" not in article.text and "Advertisement" not in article.text
+    assert kinds(article) == kinds(build_article(text, path="fire.txt", source="fire"))
 
 
 def test_paragraphs_are_lines_with_blank_lines_between(seeds: Path) -> None:
