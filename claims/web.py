@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from trafilatura.settings import use_config
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from claims.ingest import IngestError, build_article, decode, source_id, too_large
 from claims.models import Article
@@ -230,7 +231,12 @@ def read_warc(
                 break
             except Exception as error:
                 where = f"after {pages} page(s)" if index else "at its start"
-                yield IngestError(path, f"corrupt or truncated archive {where}: {_why(error)}")
+                why = (
+                    _why(error)
+                    if isinstance(error, (ValueError, ArchiveLoadFailed))
+                    else "a record's headers are cut short or malformed"
+                )
+                yield IngestError(path, f"corrupt or truncated archive {where}: {why}")
                 return
             index += 1
             if record.rec_type not in ("response", "resource"):
@@ -254,6 +260,9 @@ def read_warc(
             if len(body) > max_bytes:
                 yield IngestError(where, too_large(len(body), max_bytes, at_least=True))
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # bytes its length promised are missing
+                yield IngestError(where, "truncated record: the archive ends inside it")
+                return
             try:
                 article = parse_page(
                     body,

@@ -237,9 +237,21 @@ def test_uncompressed_archive_cut_in_a_record(tmp_path: Path, pages: list[Page])
     whole = warc_bytes(pages, gzip=False)
     archive = tmp_path / "cut.warc"
     archive.write_bytes(whole[: len(whole) // 2])
-    found, _ = read_all(archive)
-    assert any(isinstance(item, Article) for item in found)
-    assert all(isinstance(item, (Article, IngestError)) for item in found)
+    *kept, error = read_all(archive)[0]
+    assert kept and all(isinstance(item, Article) for item in kept)
+    assert isinstance(error, IngestError) and "truncated" in error.reason
+
+
+@pytest.mark.parametrize("share", [0.3, 0.5, 0.9])
+def test_uncompressed_archive_cut_anywhere(tmp_path: Path, pages: list[Page], share: float) -> None:
+    whole = warc_bytes(pages, gzip=False)
+    archive = tmp_path / "cut.warc"
+    archive.write_bytes(whole[: int(len(whole) * share)])
+    *kept, error = read_all(archive)[0]
+    assert isinstance(error, IngestError) and error.path.startswith(str(archive))
+    assert "truncated" in error.reason and "NoneType" not in error.reason
+    for article in kept:  # the pages before the cut are whole
+        assert isinstance(article, Article) and article.text.rstrip().endswith((".", "”", "?"))
 
 
 def test_corrupt_record_in_the_middle(tmp_path: Path, pages: list[Page]) -> None:
