@@ -22,7 +22,7 @@ def max_bytes_option(command: F) -> F:
         type=click.IntRange(min=1),
         default=DEFAULT_MAX_BYTES,
         show_default=True,
-        help="Skip files larger than this.",
+        help="Skip files (or pages in a web archive) larger than this.",
     )(command)
 
 

@@ -18,7 +18,7 @@ from claims.ingest import (
     IngestError,
     encoding_notice,
     expand_paths,
-    read_article,
+    read_articles,
     text_article,
 )
 from claims.models import Claim, Cue, Kind
@@ -31,17 +31,24 @@ def _articles_claims(run: Context, paths: tuple[str, ...], max_bytes: int) -> It
             run.report(item.path, item.reason)
             continue
         try:
-            article = read_article(item, max_bytes=max_bytes)
-            if article.encoding != "utf-8":
-                run.notice(item, encoding_notice(article.encoding))
-            claims = extract_claims(article)
-        except IngestError as error:
-            run.report(error.path, error.reason)
-            continue
+            found = list(read_articles(item, max_bytes=max_bytes, on_notice=run.notice))
         except Exception as error:
             run.unexpected(item, error)
             continue
-        yield from claims
+        for article in found:  # one, or a web archive's pages
+            try:
+                if isinstance(article, IngestError):
+                    raise article
+                if article.encoding != "utf-8":
+                    run.notice(article.path, encoding_notice(article.encoding))
+                claims = extract_claims(article)
+            except IngestError as error:
+                run.report(error.path, error.reason)
+                continue
+            except Exception as error:
+                run.unexpected(article.path, error)
+                continue
+            yield from claims
 
 
 @click.command()
@@ -52,7 +59,7 @@ def _articles_claims(run: Context, paths: tuple[str, ...], max_bytes: int) -> It
 @max_bytes_option
 @click.pass_obj
 def extract(run: Context, paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
-    """Print the claims of article files or folders (.txt, .md, .json)."""
+    """Print the claims of article files or folders (.txt, .md, .json, .html, .warc)."""
     claims = _articles_claims(run, paths, max_bytes)
     if fmt == "jsonl":
         for claim in claims:

@@ -1,4 +1,5 @@
-"""Reading article files: ``.txt``, ``.md`` with optional front matter, and ``.json``.
+"""Reading article files: ``.txt``, ``.md`` with optional front matter, ``.json``, saved web
+pages (``.html``, ``.htm``) and web archives (``.warc``, ``.warc.gz``; see :mod:`claims.web`).
 
 Files and folders are expanded in a stable order. Anything that cannot be read becomes an
 :class:`IngestError` naming the file and the reason, so callers can report it and go on.
@@ -12,7 +13,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -20,7 +21,10 @@ import attrs
 from claims.models import Article, Block
 from claims.structure import analyse_structure
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".json")
+PAGE_SUFFIXES = (".html", ".htm")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".json", *PAGE_SUFFIXES, *ARCHIVE_SUFFIXES)
+_USE = "use .txt, .md, .json, .html or .warc(.gz)"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 METADATA_KEYS = ("title", "author", "published", "url", "outlet")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -73,7 +77,7 @@ def _walk(folder: Path) -> Iterator[str | IngestError]:
             if name.lower().endswith(SUPPORTED_SUFFIXES):
                 yield full
             else:
-                yield IngestError(full, "unsupported file type, skipped (use .txt, .md or .json)")
+                yield IngestError(full, f"unsupported file type, skipped ({_USE})")
 
 
 def source_id(path: str) -> str:
@@ -124,33 +128,86 @@ def read_article(
 def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a supported article file, within the size limit."""
     suffix = Path(path).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise IngestError(
-            path, f"unsupported file type {suffix or '(none)'!r} (use .txt, .md or .json)"
-        )
+    if not path.lower().endswith(SUPPORTED_SUFFIXES):
+        raise IngestError(path, f"unsupported file type {suffix or '(none)'!r} ({_USE})")
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise IngestError(path, "not a regular file (a pipe, device or socket), skipped")
         size = info.st_size
         if size > max_bytes:
-            raise IngestError(path, _too_large(size, max_bytes))
+            raise IngestError(path, too_large(size, max_bytes))
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
         raise IngestError(path, f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:  # it grew after the size check
-        raise IngestError(path, _too_large(len(data), max_bytes))
+        raise IngestError(path, too_large(len(data), max_bytes))
     return data
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"too large ({size:,} bytes > limit {limit:,}; raise it with --max-bytes)"
+def too_large(size: int, limit: int, *, at_least: bool = False) -> str:
+    """Why a file (or a page in an archive) of ``size`` bytes is refused."""
+    more = "at least " if at_least else ""
+    return f"too large ({more}{size:,} bytes > limit {limit:,}; raise it with --max-bytes)"
+
+
+def file_digest(path: str) -> str:
+    """The sha256 of a file read in chunks (a web archive may be larger than memory allows)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise IngestError(path, "not a regular file (a pipe, device or socket), skipped")
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as error:
+        raise IngestError(path, f"cannot read: {error.strerror or error}") from None
+
+
+def is_archive(path: str) -> bool:
+    """Whether ``path`` names a web archive, a file of many articles."""
+    return path.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def file_of(location: str) -> str:
+    """The file part of a stored location: a page in an archive is at ``archive#url``."""
+    lowered = location.lower()
+    for suffix in ARCHIVE_SUFFIXES[::-1]:  # .warc.gz before .warc
+        mark = lowered.find(suffix + "#")
+        if mark >= 0:
+            return location[: mark + len(suffix)]
+    return location
+
+
+def read_articles(
+    path: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_notice: Callable[[str, str], None] | None = None,
+) -> Iterator[Article | IngestError]:
+    """The articles of one file: one for an article file, one per page for a web archive
+    (``max_bytes`` then limits each page). What cannot be read comes as an
+    :class:`IngestError` in its place and the rest is still read; ``on_notice`` hears of
+    records an archive had that are not pages."""
+    if is_archive(path):
+        from claims.web import read_warc  # trafilatura and warcio load only when needed
+
+        yield from read_warc(path, max_bytes=max_bytes, on_notice=on_notice)
+        return
+    try:
+        yield read_article(path, max_bytes=max_bytes)
+    except IngestError as error:
+        yield error
 
 
 def parse_article(data: bytes, path: str, *, source: str | None = None) -> Article:
     """The article in a file's bytes, decoded, its metadata and structure read."""
     suffix = Path(path).suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        from claims.web import parse_page  # trafilatura loads only when a page is read
+
+        return parse_page(data, path, source=source)
+    if is_archive(path):
+        raise IngestError(path, "a web archive holds many articles: read it with read_articles")
     text, encoding = decode(data, path)
     # Offsets are defined on the file with newlines left as they are.
     metadata: dict[str, str | None] = {}

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from importlib import metadata
+from typing import TypeGuard
 
 import attrs
 from rapidfuzz import fuzz, process, utils
@@ -32,7 +33,11 @@ from claims.ingest import (
     IngestError,
     encoding_notice,
     expand_paths,
+    file_digest,
+    file_of,
+    is_archive,
     parse_article,
+    read_articles,
     read_bytes,
 )
 from claims.models import Article, Claim
@@ -91,7 +96,7 @@ def analyze(
     known = store.sources(connection)
     database = views.database_file(connection)
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
-    articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force)
+    articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force, on_notice)
     articles = [_with_outlet(article, fresh, outlet_from) for article, fresh in articles]
     by_id = {source.id: source for source in known}
     extracted: list[store.Extracted] = []
@@ -177,12 +182,15 @@ def _read(
     progress: Progress | None,
     own: set[str],
     force: bool,
+    on_notice: Callable[[str, str], None] | None = None,
 ) -> tuple[list[tuple[Article, Source]], list[SourceChange]]:
     """The articles of ``paths`` to analyse, each with its source record, and the unchanged
     sources skipped. A file keeps the source id of the same file in the store, else of a
     stored file with the same text that is no longer where it was (moved); else it gets a new
     id from its name, made unique. A file whose bytes, path and extractor are as stored is
     unchanged and not even parsed. The store's own files (``own``) are passed over silently.
+    A web archive is one file of many articles, each stored at ``location#url`` with the
+    archive's sha256; it is always read, and its pages compared one by one.
     """
     by_location = {source.location: source for source in known}
     taken = {source.id for source in known}
@@ -202,29 +210,50 @@ def _read(
         if location in seen:
             continue
         seen.add(location)
+        archive = is_archive(item)
         try:
-            data = read_bytes(item, max_bytes=max_bytes)
-            digest = hashlib.sha256(data).hexdigest()
+            data = b"" if archive else read_bytes(item, max_bytes=max_bytes)
+            digest = file_digest(item) if archive else hashlib.sha256(data).hexdigest()
             old = by_location.get(location)
-            if (
-                old is not None
-                and not force
-                and (old.file_sha256, old.path, old.extractor) == (digest, item, EXTRACTOR)
-            ):
+            if _unchanged(old, digest, item, force):
                 unchanged.append(SourceChange(old.id, "unchanged"))
                 used.add(old.id)
                 continue
-            article = parse_article(data, item)
+            # An archive is read every time, so that its bad records are reported every time.
+            found = (
+                list(read_articles(item, max_bytes=max_bytes, on_notice=on_notice))
+                if archive
+                else [parse_article(data, item)]
+            )
         except Exception as error:
             on_error(item, error)
             continue
-        old = old or _moved(article, known, used)
-        source = old.id if old is not None else _unique(article.source, taken)
-        taken.add(source)
-        used.add(source)
-        article = attrs.evolve(article, source=source)
-        result.append((article, _source(article, location, digest)))
+        for article in found:
+            if isinstance(article, IngestError):
+                on_error(article.path, article)
+                continue
+            place = location + article.path[len(item) :]  # an archive's page is at location#url
+            old = by_location.get(place)
+            if archive and _unchanged(old, digest, article.path, force):
+                unchanged.append(SourceChange(old.id, "unchanged"))
+                used.add(old.id)
+                continue
+            old = old or _moved(article, known, used)
+            source = old.id if old is not None else _unique(article.source, taken)
+            taken.add(source)
+            used.add(source)
+            article = attrs.evolve(article, source=source)
+            result.append((article, _source(article, place, digest)))
     return result, unchanged
+
+
+def _unchanged(old: Source | None, digest: str, path: str, force: bool) -> TypeGuard[Source]:
+    """Whether the stored ``old`` is of the same bytes, path and extractor."""
+    return (
+        old is not None
+        and not force
+        and (old.file_sha256, old.path, old.extractor) == (digest, path, EXTRACTOR)
+    )
 
 
 def _moved(article: Article, known: Sequence[Source], used: set[str]) -> Source | None:
@@ -232,7 +261,7 @@ def _moved(article: Article, known: Sequence[Source], used: set[str]) -> Source 
         if (
             source.sha256 == article.sha256
             and source.id not in used
-            and not os.path.exists(source.location)
+            and not os.path.exists(file_of(source.location))
         ):
             return source
     return None
