@@ -81,7 +81,13 @@ CREATE TABLE history (
 CREATE INDEX history_by_claim ON history(claim, seq);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# v2: a claim the source itself later corrected ("at first said ..., but later admitted ...").
+# Stores written before it hold no such claims: 0 is right for every existing row.
+_V2 = """
+ALTER TABLE claims ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 
 class StoreError(Exception):
