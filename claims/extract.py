@@ -18,8 +18,9 @@ from claims.clauses import (
     subject_span,
     words,
 )
+from claims.kind import overrules
 from claims.lexicon import lower_set
-from claims.models import Article, Attribution, Block, Claim, Cue
+from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, Cue
 from claims.segment import sentence_spans
 from claims.structure import label_line
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
@@ -370,6 +371,9 @@ def build_claim(
     ``cues``; ``seen`` counts the quotes so far, for the id of a repeated one."""
     kind, confidence = classify(cues)
     quote = article.text[start:end]
+    if kind == "speculation" and overrules(quote, [c.cue for c in cues], start):
+        # the learned model reads the hedge in context as none ("it is not possible for")
+        kind, confidence = classify(c for c in cues if c.cue.type not in SPECULATIVE_CUES)
     occurrence = seen[quote]
     seen[quote] += 1
     return Claim(
