@@ -238,8 +238,13 @@ def _OFFICIAL_WORDS() -> frozenset[str]:
 _ROLES = frozenset({"pilot", "controller", "tower", "dispatcher", "caller", "operator", "host"})
 
 
+_BARE_VERB = re.compile(r"[a-z0-9%] (?:said|says|added|told) [A-Z]")
+
+
 def _tail_bare(sentence: _Sentence) -> Frame | None:
     """ "... the wall collapsed said Juan Perez." without the comma."""
+    if not _BARE_VERB.search(sentence.words, sentence.tail_from):
+        return None
     match = _patterns()["tail_bare"].search(sentence.words, sentence.tail_from)
     if match is None or not _noun_phrase(match.group("who")):
         return None

@@ -19,7 +19,7 @@ from claims.clauses import (
     words,
 )
 from claims.kind import overrules
-from claims.lexicon import lower_set
+from claims.lexicon import lower_set, word_set
 from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, Cue
 from claims.segment import sentence_spans
 from claims.structure import label_line
@@ -47,6 +47,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _THING_PRONOUNS = frozenset({"it", "they", "we"})
 _NAME_RUN = re.compile(r"(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
 _NOT_NAMES = lower_set("sentence_starters.txt") | lower_set("determiners.txt")
+_ORG_WORDS = word_set("org_suffixes.txt")
 MIN_WORDS = 3
 
 
@@ -101,8 +102,8 @@ class _Speakers:
             match = _NAME_RUN.match(sentence)
             if match is None or match.group().lower() in _NOT_NAMES:
                 continue
-            if " " in match.group() and classify_source(match.group(), sentence) != "named":
-                continue
+            if _ORG_WORDS.intersection(match.group().split()):
+                continue  # "Kestrel Games Inc" is no person
             return Attribution(match.group(), "named", 0, 0)
         return None
 

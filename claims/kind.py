@@ -39,13 +39,20 @@ def features(text: str, cues: Iterable[Cue], offset: int = 0) -> list[str]:
         if cue.type not in SPECULATIVE_CUES:
             continue
         speculative += 1
-        before = lowered[max(0, cue.start - offset - _BEFORE) : max(0, cue.start - offset)]
-        if _NEGATION.intersection(_WORD.findall(before.replace("n't", " n't"))):
-            found.append(f"neg:{cue.type}")
-        if _FIRST.search(before):
-            found.append(f"first:{cue.type}")
+        found.extend(f"{name}:{cue.type}" for name in _context(lowered, cue, offset))
     found.append(f"n:{min(speculative, 3)}")
     return found
+
+
+def _context(lowered: str, cue: Cue, offset: int) -> list[str]:
+    """What comes just before a cue: ``neg`` (a negation), ``first`` ("at first")."""
+    before = lowered[max(0, cue.start - offset - _BEFORE) : max(0, cue.start - offset)]
+    names = []
+    if _NEGATION.intersection(_WORD.findall(before.replace("n't", " n't"))):
+        names.append("neg")
+    if _FIRST.search(before):
+        names.append("first")
+    return names
 
 
 @functools.cache
@@ -76,6 +83,8 @@ def overrules(text: str, cues: Iterable[Cue], offset: int = 0) -> bool:
     """Whether the model reads the lexicon's speculative cues of ``text`` as not speculative in
     context (a negated hedge, "at first appeared", a cue that reads like a plain report)."""
     cues = list(cues)
+    if not any(_context(text.lower(), cue, offset) for cue in cues if cue.type in SPECULATIVE_CUES):
+        return False  # the common case, without building every word pair
     found = features(text, cues, offset)
     # The model was fit on encyclopaedia and biomedical sentences: it may overrule one hedge in
     # a context it was fit on (a negation, "at first"), not a news sentence's plain "may".

@@ -220,18 +220,24 @@ def _repeated_quotation(reader: _Reader, line: _Line) -> BlockKind | None:
 
 def _time_line(reader: _Reader, line: _Line) -> BlockKind | None:
     """A line that is only a date and a time (web pages' many shapes of them)."""
+    if len(line.text) > 80:
+        return None
     tokens = _DATE_TOKEN.findall(line.text)
     if not tokens or len(tokens) > 16 or not any(t.isdigit() for t in tokens):
         return None
-    months = {name.lower() for name, _ in month_names()}
-    days = {name.lower() for pair in weekdays() for name in pair}
-    for token in tokens:
-        lower = token.lower()
-        if not (token.isdigit() or lower in months or lower in days or lower in _TIME_WORDS):
-            return None
+    words = _date_words()
+    if not all(token.isdigit() or token.lower() in words for token in tokens):
+        return None
     if not (re.search(r"\d\s*:\s*\d\d|\d\s*/\s*\d", line.text) or len(tokens) >= 3):
         return None
     return "dateline"
+
+
+@functools.cache
+def _date_words() -> frozenset[str]:
+    months = {name.lower() for name, _ in month_names()}
+    days = {name.lower() for pair in weekdays() for name in pair}
+    return frozenset(months | days | _TIME_WORDS)
 
 
 def label_line(line: str) -> bool:
