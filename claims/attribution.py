@@ -27,6 +27,7 @@ from claims.clauses import has_finite_verb
 from claims.clauses import words as split_words
 from claims.lexicon import lower_set, read_list, weekdays, word_set
 from claims.models import Attribution, AttributionType
+from claims.structure import TRANSCRIPT, is_transcript
 
 _TOKEN = re.compile(r"[a-z]+")
 _DENIALS = lower_set("denials.txt")  # the verbs of denial, as comparison reads them
@@ -45,7 +46,12 @@ _ADVERBIAL = (
     r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
     r"|\s+on\s+(?:" + "|".join(name for name, _ in weekdays()) + ")"
     r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
-    r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later))*"
+    r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later|tonight)"
+    # "said Thursday", "late Tuesday night", "on Twitter", "on condition of anonymity"
+    r"|\s+(?:(?:early|late)\s+)?(?:" + "|".join(name for name, _ in weekdays()) + ")"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|YouTube|television|TV|radio|state\s+television)"
+    r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail))*"
 )
 
 
@@ -61,6 +67,10 @@ class Frame:
     content_start: int
     content_end: int
     cut: tuple[int, int] | None = None
+    # a transcript's turn: its speaker goes on speaking in the sentences after it
+    carry: bool = False
+    # "Officials at first said ...": a version the speaker is said to have given before
+    first_version: bool = False
 
 
 @functools.cache
@@ -78,17 +88,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "according_lead": re.compile(r"^\W{0,2}According to (?P<who>[^,]{2,80}),\s+", re.I),
         "according_tail": re.compile(r",\s+according to (?P<who>[^,;]{2,80}?)[.!?]?[\"”']?$", re.I),
         "tail": re.compile(
-            rf"(?P<sep>,[\"”’']?|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
+            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
             rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
             rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}))?{_ADVERBIAL}[.!?]?$"
         ),
         "tail_inverted": re.compile(
-            rf"(?P<sep>,[\"”’']?|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^;]{{2,120}}?)"
+            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^;]{{2,120}}?)"
             rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}})?[.!?]?$"
         ),
         "lead": re.compile(
             rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+(?:(?:has|have|had|also|then)\s+)*"
             rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
+        ),
+        # "... the wall collapsed said Juan Perez." (no comma): a capitalised name only
+        "tail_bare": re.compile(
+            r"(?<=[a-z0-9%])\s+(?:said|says|added|told\s+\w+)\s+"
+            r"(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)[.!?]?$"
         ),
         "middle": re.compile(rf",\s+(?P<who>[^,;“”\"]{{1,40}}?)\s+(?:{verbs}),\s+"),
     }
@@ -119,9 +134,11 @@ def find_frame(text: str, start: int, end: int, article: str | None = None) -> F
     """The attribution frame of the sentence ``text[start:end]``, if it has one: the first of
     :data:`FRAMES` that finds one."""
     sentence = _Sentence(text, start, text[start:end], article if article is not None else text)
-    if _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.words.lower())):
-        return None
-    for _, rule in FRAMES:
+    (_, turn), *others = FRAMES
+    frame = turn(sentence)  # a transcript's turn needs no verb of saying
+    if frame is not None or _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.words.lower())):
+        return frame
+    for _, rule in others:
         frame = rule(sentence)
         if frame is not None:
             return frame
@@ -189,6 +206,51 @@ def _lead(sentence: _Sentence) -> Frame | None:
     return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
 
 
+def _transcript_turn(sentence: _Sentence) -> Frame | None:
+    """ "0:28 PILOT: We have lost an engine." A speaker in capitals and a colon opening a
+    line, after a timestamp or in an article with other such turns (a transcript)."""
+    if sentence.words[:1].isalpha() and not sentence.words[:2].isupper():
+        return None
+    match = TRANSCRIPT.match(sentence.words)
+    if match is None or match.end() >= len(sentence.words):
+        return None
+    line_start = sentence.text.rfind("\n", 0, sentence.start) + 1
+    if sentence.text[line_start : sentence.start].strip():
+        return None  # only at the start of a line
+    if not (match.group().lstrip()[:1].isdigit() or is_transcript(sentence.context)):
+        return None
+    who = match.group("who").rstrip(".")
+    head = who.title()
+    start = sentence.start + match.start("who")
+    kind = classify_source(head, sentence.context)
+    if kind == "official" and len(who.split()) == 1 and who.lower() not in _OFFICIAL_WORDS():
+        kind = "named"  # "OBAMA:", "SMITH:": a person's turn
+    attribution = Attribution(who=head, type=kind, start=start, end=start + len(who))
+    return Frame(
+        attribution, sentence.start + match.end(), sentence.start + len(sentence.words), carry=True
+    )
+
+
+def _OFFICIAL_WORDS() -> frozenset[str]:
+    return lower_set("official_sources.txt") | lower_set("group_sources.txt") | _ROLES
+
+
+_ROLES = frozenset({"pilot", "controller", "tower", "dispatcher", "caller", "operator", "host"})
+
+
+_BARE_VERB = re.compile(r"[a-z0-9%] (?:said|says|added|told) [A-Z]")
+
+
+def _tail_bare(sentence: _Sentence) -> Frame | None:
+    """ "... the wall collapsed said Juan Perez." without the comma."""
+    if not _BARE_VERB.search(sentence.words, sentence.tail_from):
+        return None
+    match = _patterns()["tail_bare"].search(sentence.words, sentence.tail_from)
+    if match is None or not _noun_phrase(match.group("who")):
+        return None
+    return sentence.frame(match, 0, match.start())
+
+
 def _middle(sentence: _Sentence) -> Frame | None:
     """ "..., X said, ..." in the middle of the sentence: the frame is cut out of the claim."""
     match = _patterns()["middle"].search(sentence.words)
@@ -201,12 +263,14 @@ def _middle(sentence: _Sentence) -> Frame | None:
 
 # The frames in the order they are tried; the first that matches is the sentence's frame.
 FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
+    ("transcript turn", _transcript_turn),
     ("according lead", _according_lead),
     ("according tail", _according_tail),
     ("tail", _tail("tail")),
     ("tail inverted", _tail("tail_inverted")),
     ("lead", _lead),
     ("middle", _middle),
+    ("tail bare", _tail_bare),
 )
 
 
@@ -220,13 +284,21 @@ def _frame(
     who_start += len(raw) - len(stripped)
     who = stripped.rstrip(" ,")
     who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
+    first = _FIRST_VERSION.search(who)
+    if first:  # "Officials at first said ...": the adverb is no part of the speaker
+        who = who[: first.start()]
     who_end = who_start + len(who)
     head = " ".join(_APPOSITIVE.sub(" ", who).split())
     kind = classify_source(head, context)
     if kind == "official" and re.match(r"\W*(?:he|she)\b", text[start + content_start :], re.I):
         kind = "named"  # "Musk ... added that he didn't care": the speaker is a person
     attribution = Attribution(who=head, type=kind, start=start + who_start, end=start + who_end)
-    return Frame(attribution, start + content_start, start + content_end)
+    return Frame(
+        attribution, start + content_start, start + content_end, first_version=first is not None
+    )
+
+
+_FIRST_VERSION = re.compile(r"\s+(?:at\s+first|initially|originally|first)$", re.I)
 
 
 def _noun_phrase(who: str) -> bool:
@@ -258,6 +330,8 @@ def classify_source(who: str, article: str) -> AttributionType:
     lowered = " " + " ".join(re.findall(r"[\w’'-]+", who.lower())) + " "
     if any(f" {phrase} " in lowered for phrase in lower_set("anonymous_sources.txt")):
         return "anonymous"
+    if _is_group(lowered):
+        return "group"
     names = _capitalised_runs(who)
     if lowered.strip() in _PRONOUNS - {"it", "they", "we"}:
         return "named"
@@ -274,6 +348,19 @@ def classify_source(who: str, article: str) -> AttributionType:
     if lowered.split()[:1] and lowered.split()[0] in _DEFINITE:
         return "official"  # "the port", "its annual report", "it": someone the story names
     return "anonymous"  # "relatives", "witnesses", "skeptics": people nobody names
+
+
+def _is_group(lowered: str) -> bool:
+    """Whether the head of the who-phrase is a group of people the story identifies by their
+    part in it ("family members", "Mexico City residents", "witnesses at the scene")."""
+    head = lowered.split(" of ")[0].split()
+    if not head or head[0] in _VAGUE:
+        return False  # "several former employees": vaguely sourced, not a group
+    groups = lower_set("group_sources.txt")
+    return head[-1] in groups or " ".join(head[-2:]) in groups
+
+
+_VAGUE = frozenset({"some", "several", "many", "most", "few", "numerous", "various", "other"})
 
 
 def _capitalised_runs(who: str) -> list[list[str]]:

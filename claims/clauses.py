@@ -17,7 +17,9 @@ _DETERMINERS = lower_set("determiners.txt")
 _OBJECT_OPENERS = lower_set("object_openers.txt")
 _NOT_SUBJECT = lower_set("not_subject.txt")
 _FINITE = lower_set("irregular_verbs.txt") | lower_set("attribution_verbs.txt")
-_COORDINATOR = re.compile(r"(?:;|,\s+(?:and|but|while|whereas|yet)\b)\s*")
+_COORDINATOR = re.compile(
+    r"(?:;|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s))\s*"
+)
 _WORD = re.compile(r"[\w’'-]+")
 _VERB_LIKE_S = re.compile(r"^[a-z][a-z-]{2,}[^su]s$")
 
@@ -29,22 +31,74 @@ def words(text: str) -> list[str]:
 def has_finite_verb(tokens: list[str]) -> bool:
     """A cheap test for a finite verb: an auxiliary, a past tense, or a third-person ``-s``
     form between a non-determiner and a word that opens an object ("EVs supports this")."""
+    return first_finite(tokens) is not None
+
+
+def first_finite(tokens: list[str]) -> int | None:
+    """The index of the first token :func:`has_finite_verb` takes for a finite verb."""
     for index, token in enumerate(tokens):
         lower = token.lower().replace("’", "'")
         if lower in _AUXILIARIES or (index and lower in _FINITE):
-            return True
+            return index
         if index == 0:
             continue
         if token.islower() and len(token) > 4 and lower.endswith("ed"):
-            return True
+            return index
         if (
             _VERB_LIKE_S.match(token)
             and tokens[index - 1].lower() not in _DETERMINERS
             and index + 1 < len(tokens)
             and tokens[index + 1].lower() in _OBJECT_OPENERS
         ):
-            return True
-    return False
+            return index
+    return None
+
+
+_NOT_SUBJECT_OPENERS = frozenset(
+    {"in", "on", "at", "while", "if", "when", "after", "before", "because", "as", "since"}
+    | {"although", "though", "once", "until", "during", "with", "without", "for", "by", "to"}
+    | {"there", "here", "what", "how", "why", "where", "who", "which"}
+)
+
+
+def subject_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause ``text[start:end]``: its words before the first finite verb,
+    one to eight of them, after any lead-in ending in a comma; ``None`` if there is none."""
+    tokens = list(_WORD.finditer(text, start, end))
+    verb = first_finite([t.group() for t in tokens])
+    if not verb or verb > 10:
+        return None
+    subject_end = tokens[verb - 1].end()
+    comma = text.rfind(",", start, subject_end)
+    first = next((t for t in tokens if t.start() > comma), None) if comma >= 0 else tokens[0]
+    if first is None or first.start() >= subject_end:
+        return None
+    count = sum(1 for t in tokens[:verb] if t.start() >= first.start())
+    if count > 8 or first.group().lower() in _NOT_SUBJECT_OPENERS:
+        return None
+    return first.start(), subject_end
+
+
+# A right-hand part that goes on with the left's subject: "..., but later lowered it to 7.4".
+_ADVERBS = frozenset(
+    {"later", "then", "subsequently", "afterwards", "since", "also", "eventually", "soon"}
+    | {"quickly", "initially", "first", "finally", "still", "again", "just", "only", "never"}
+)
+
+
+def shares_subject(text: str, start: int, end: int) -> int | None:
+    """Where the verb starts if ``text[start:end]`` is a predicate without a subject of its own
+    (optional adverbs, then a past tense or a verb of saying), else ``None``."""
+    for token in _WORD.finditer(text, start, min(end, start + 80)):
+        lower = token.group().lower()
+        if lower in _ADVERBS:
+            continue
+        if token.group().islower() and (
+            lower in _FINITE or (len(lower) > 4 and lower.endswith("ed"))
+        ):
+            return token.start()
+        return None
+    return None
 
 
 def _is_clause(tokens: list[str], *, right: bool) -> bool:
@@ -71,7 +125,9 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         left_tokens = words(left)
         if not _is_clause(left_tokens, right=False):
             continue
-        if not _is_clause(words(right)[:12], right=True):
+        if not _is_clause(words(right)[:12], right=True) and not (
+            shares_subject(text, match.end(), end) and len(words(right)) >= 3
+        ):
             continue
         if match.group().startswith(",") and _closes_list(left):
             continue
@@ -112,6 +168,8 @@ def standalone(text: str, subject: str | None = None) -> str:
     ("Amazon said it will buy" -> "Amazon will buy").
     """
     text = " ".join(text.split())
+    if "``" in text or "''" in text:  # wire copy's quotation marks: `` and '' for “ and ”
+        text = re.sub(r"``|(?:(?<=^)|(?<=[\s(\[]))''(?=\w)", "“", text).replace("''", "”")
     text = _LEADING_CONJUNCTION.sub("", text)
     if subject:
         text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)

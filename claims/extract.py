@@ -7,25 +7,47 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from claims.attribution import Frame, find_frame
-from claims.clauses import clause_spans, possessive, standalone, words
-from claims.models import Article, Attribution, Claim, Cue
+import attrs
+
+from claims.attribution import Frame, classify_source, find_frame
+from claims.clauses import (
+    clause_spans,
+    possessive,
+    shares_subject,
+    standalone,
+    subject_span,
+    words,
+)
+from claims.kind import overrules
+from claims.lexicon import lower_set, word_set
+from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, Cue
 from claims.segment import sentence_spans
+from claims.structure import label_line
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
 
 # "– **Advanced AI Integration**: " and "1. " before a list item's content.
 _ITEM_LEAD = re.compile(
     r"(?:[-–—•*⁃]|\d{1,3}[.)])\s+(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*:?\s*)?"
 )
-_FULLY_QUOTED = re.compile(r'^[“"].+[”"]$')
+_FULLY_QUOTED = re.compile(r"^(?:[“\"]|``|'').+(?:[”\"]|'')$")
 # ", which owns about 20 percent of the company," in a speaker's phrase ("1,200" is no comma)
 _RELATIVE = re.compile(
     r",\s+(?P<pronoun>which|who|whose)\s+(?P<body>(?:[^,]|,(?=\d{3}))+?)\s*(?:,(?!\d{3})|$)",
     re.I,
 )
 _ACCORDING = re.compile(r"according to\s*$", re.I)
-_OPENS_QUOTE = re.compile(r'^[“"][^”"]+$')  # opens a quotation that goes on after it
-_CLOSES_QUOTE = re.compile(r'^[^“"]*[”"]')  # closes a quotation opened before it
+# opens a quotation that goes on after it; closes one opened before it (wire copy: `` and '')
+_OPENS_QUOTE = re.compile(r"^(?:[“\"]|``|'')(?:(?!'')[^”\"])+$")
+_CLOSES_QUOTE = re.compile(r"^(?:(?!``)[^“\"])*(?:[”\"]|'')")
+_SAYING = lower_set("attribution_verbs.txt")
+_CORRECTING = lower_set("correction_verbs.txt")
+_LATER = re.compile(r"\b(?:later|then|subsequently|afterwards|since)\b", re.I)
+_THAT = re.compile(r"\s*(?:that\b)?\s*")
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_THING_PRONOUNS = frozenset({"it", "they", "we"})
+_NAME_RUN = re.compile(r"(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
+_NOT_NAMES = lower_set("sentence_starters.txt") | lower_set("determiners.txt")
+_ORG_WORDS = word_set("org_suffixes.txt")
 MIN_WORDS = 3
 
 
@@ -35,25 +57,95 @@ def claim_id(source: str, quote: str, occurrence: int) -> str:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
 
 
+@attrs.define
+class _Speakers:
+    """Who spoke last in the article, for a pronoun that names no one ("he said")."""
+
+    person: Attribution | None = None
+    other: Attribution | None = None
+    since: int = 0  # sentences since the last one was named
+    previous: list[str] = attrs.Factory(list)  # the sentences before, for a name opening one
+
+    def resolve(self, frame: Frame | None, sentence: str) -> Frame | None:
+        if frame is not None:
+            frame = self._resolved(frame)
+            attribution = frame.attribution
+            if attribution.who:
+                if is_person(attribution):
+                    self.person, self.since = attribution, 0
+                else:
+                    self.other, self.since = attribution, 0
+        self.since += 1
+        if self.since > 8:
+            self.person = self.other = None
+        self.previous = [*self.previous[-2:], sentence]
+        return frame
+
+    def _resolved(self, frame: Frame) -> Frame:
+        attribution = frame.attribution
+        pronoun = attribution.who.lower()
+        if pronoun in _PERSON_PRONOUNS:
+            found = self.person or self._named_before()
+            if found is None and self.other is not None and is_person(self.other):
+                found = self.other
+        elif pronoun in _THING_PRONOUNS:
+            found = self.other
+        else:
+            return frame
+        # an unresolved pronoun is left without a name, never stored as one
+        who, kind = (found.who, found.type) if found else ("", attribution.type)
+        return attrs.evolve(frame, attribution=attrs.evolve(attribution, who=who, type=kind))
+
+    def _named_before(self) -> Attribution | None:
+        """A person's full name opening the sentence before ("Ana Ruiz arrived. She said")."""
+        for sentence in reversed(self.previous):
+            match = _NAME_RUN.match(sentence)
+            if match is None or match.group().lower() in _NOT_NAMES:
+                continue
+            if _ORG_WORDS.intersection(match.group().split()):
+                continue  # "Kestrel Games Inc" is no person
+            return Attribution(match.group(), "named", 0, 0)
+        return None
+
+
 def extract_claims(article: Article) -> list[Claim]:
     """All claims of the article's body blocks, in reading order."""
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     text = article.text
+    speakers = _Speakers()
+    heading: str | None = None
     for block in article.blocks:
+        if block.kind in ("heading", "title"):
+            heading = _box_heading(text, block)
+            continue
         if block.kind != "body":
             continue
+        # a fact box's line is read with the box's heading ("Worst areas affected — Kocaeli: ...")
+        box = heading if label_line(text[block.start : block.end]) else None
+        if box is None:
+            heading = None
         block_cues = find_cues(text, block.start, block.end)  # sorted by start
         cue_starts = [c.cue.start for c in block_cues]
-        for start, end, frame in _framed_sentences(text, block.start, block.end):
+        for start, end, frame in _framed_sentences(text, block.start, block.end, speakers):
             first, last = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
             sentence_cues = [c for c in block_cues[first:last] if c.cue.end <= end]
-            claims.extend(_sentence_claims(article, start, end, frame, sentence_cues, seen))
+            found = _sentence_claims(article, start, end, frame, sentence_cues, seen)
+            if box is not None:
+                found = [attrs.evolve(c, text=f"{box} — {c.text}") for c in found]
+            claims.extend(found)
     return claims
 
 
+def _box_heading(text: str, block: Block) -> str | None:
+    heading = text[block.start : block.end].strip("#*_:•- ")
+    if not heading or len(heading.split()) > 10:
+        return None
+    return heading[0] + heading[1:].lower() if heading.isupper() else heading
+
+
 def _framed_sentences(
-    text: str, block_start: int, block_end: int
+    text: str, block_start: int, block_end: int, speakers: _Speakers
 ) -> list[tuple[int, int, Frame | None]]:
     """The sentences of a body block with their attribution frames. A quotation gives its
     speaker to the sentences around it: a fully quoted sentence after a quoted speaker's takes
@@ -61,19 +153,22 @@ def _framed_sentences(
     There is more to do,” she said.") take the speaker named where it closes."""
     framed: list[tuple[int, int, Frame | None]] = []
     carried: Attribution | None = None
+    turn: Attribution | None = None
     open_quote: list[int] = []  # indices of sentences inside a quotation not yet closed
     for start, end in sentence_spans(text, block_start, block_end):
         lead = _ITEM_LEAD.match(text, start, end)
         if lead:
             start = lead.end()
         sentence = text[start:end]
-        frame = find_frame(text, start, end, text)
+        frame = speakers.resolve(find_frame(text, start, end, text), sentence)
+        if frame is None and turn is not None:
+            frame = Frame(turn, start, end, carry=True)  # a transcript's speaker goes on
+        turn = frame.attribution if frame and frame.carry else None
         if frame is None and carried is not None and _FULLY_QUOTED.match(sentence):
             frame = Frame(carried, start, end)
         carried = frame.attribution if frame and _quotes_speaker(sentence) else None
         if frame is None and (
-            _OPENS_QUOTE.match(sentence)
-            or (open_quote and "”" not in sentence and '"' not in sentence)
+            _OPENS_QUOTE.match(sentence) or (open_quote and not _quotes_speaker(sentence))
         ):
             open_quote.append(len(framed))
         elif open_quote and frame is not None and _CLOSES_QUOTE.search(sentence):
@@ -89,7 +184,7 @@ def _framed_sentences(
 
 
 def _quotes_speaker(sentence: str) -> bool:
-    return "“" in sentence or '"' in sentence
+    return "“" in sentence or '"' in sentence or "''" in sentence or "``" in sentence
 
 
 def _sentence_claims(
@@ -137,25 +232,127 @@ def _sentence_claims(
         and start <= attribution.start < content_start
         and not _ACCORDING.search(text, start, attribution.start)
     )
-    subject = _subject(attribution) if leads else None
+    subject = _subject(attribution, text[content_start:content_end]) if leads else None
     result = []
     if aside:  # "Amazon, which owns about 20 percent of the company, has said ...": the writer's
         aside_start, aside_end, aside_text = aside
         own = [c for c in cues if _inside(c, aside_start, aside_end)]
         result.append(build_claim(article, aside_start, aside_end, aside_text, own, None, seen))
-    for clause_start, clause_end in clauses:
+    for part in _parts(
+        text, clauses, frame, subject if clauses[:1] and clauses[0][0] == content_start else None
+    ):
+        clause_start, clause_end = part.start, part.end
         own = [c for c in cues if _inside(c, clause_start, clause_end)]
         claim_cues = sorted(own + shared, key=lambda c: (c.cue.start, c.cue.end))
         body = text[clause_start:clause_end]
         if frame and frame.cut and clause_start <= frame.cut[0] and frame.cut[1] <= clause_end:
             body = text[clause_start : frame.cut[0]] + " " + text[frame.cut[1] : clause_end]
-        claim_text = standalone(body, subject if clause_start == content_start else None)
-        result.append(
-            build_claim(
-                article, clause_start, clause_end, claim_text, claim_cues, attribution, seen
-            )
+        if part.subject:
+            body = f"{part.subject} {body}"
+        claim_text = standalone(body, part.pronoun)
+        claim = build_claim(
+            article, clause_start, clause_end, claim_text, claim_cues, part.attribution, seen
         )
+        result.append(attrs.evolve(claim, superseded=True) if part.superseded else claim)
     return result
+
+
+@attrs.define
+class _Part:
+    """A clause of a sentence's content as a claim: its span, its speaker, the subject it
+    shares with the clause before it (to put in front), what stands for a pronoun opening it,
+    and whether the speaker later corrected it."""
+
+    start: int
+    end: int
+    attribution: Attribution | None
+    subject: str | None = None
+    pronoun: str | None = None
+    superseded: bool = False
+
+
+def _parts(
+    text: str, clauses: list[tuple[int, int]], frame: Frame | None, first_pronoun: str | None
+) -> list[_Part]:
+    """The clauses as claims. A clause without a subject of its own ("..., but later lowered it
+    to 7.4") takes the subject of the clause before it; one that opens with a verb of saying
+    ("..., but later admitted it went down on Saturday") is the speaker's second statement,
+    and when it corrects the first ("at first said", "later admitted", "later lowered") the
+    clauses before it are marked superseded."""
+    attribution = frame.attribution if frame else None
+    parts: list[_Part] = []
+    for index, (start, end) in enumerate(clauses):
+        part = _Part(start, end, attribution, pronoun=first_pronoun if index == 0 else None)
+        verb = shares_subject(text, start, end) if parts else None
+        if verb is not None:
+            continued = _continued(text, parts[-1], part, verb, frame)
+            if continued is None:  # "Rivian unveiled a truck, and said that ...": one claim
+                parts[-1].end = end
+                continue
+            part = continued
+        parts.append(part)
+    return parts
+
+
+def _continued(
+    text: str, before: _Part, part: _Part, verb: int, frame: Frame | None
+) -> _Part | None:
+    verb_end = verb + len(words(text[verb : part.end])[0])
+    verb_word = text[verb:verb_end].lower()
+    later = _LATER.search(text, part.start, verb) is not None
+    subject = before.subject or _subject_text(text, before.start, before.end)
+    if verb_word in _SAYING:
+        speaker = frame.attribution if frame and frame.attribution.start < before.start else None
+        if speaker is None:
+            return None  # the writer's report of what the subject did and said stays whole
+        content = _THAT.match(text, verb_end, part.end)
+        content_start = content.end() if content else verb_end
+        if len(words(text[content_start : part.end])) < MIN_WORDS - 1:
+            return part
+        said = _Part(content_start, part.end, speaker)
+        if subject and re.match(r"(?:it|they)\b", text[content_start : part.end], re.I):
+            said.pronoun = subject  # "..., but later admitted it went down": "it" is the ship
+        corrects = (frame is not None and frame.first_version) or (
+            later and verb_word in _CORRECTING
+        )
+        before.superseded = before.superseded or corrects
+        return said
+    part.subject = _with_auxiliary(text, before, subject, verb_word)
+    if later and verb_word in _CORRECTING and subject:
+        before.superseded = True
+        if before.attribution is None:  # the figure it corrected is the subject's, not the writer's
+            before.attribution = _speaker(text, before, subject)
+    return part
+
+
+_PASSIVE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been"})
+
+
+def _with_auxiliary(text: str, before: _Part, subject: str | None, verb: str) -> str | None:
+    """ "He was arrested, and later released": the participle shares "was" as well."""
+    span = subject_span(text, before.start, before.end)
+    if subject is None or span is None or not verb.endswith("ed"):
+        return subject
+    following = words(text[span[1] : before.end])[:1]
+    if following and following[0].lower() in _PASSIVE:
+        return f"{subject} {following[0]}"
+    return subject
+
+
+def _subject_text(text: str, start: int, end: int) -> str | None:
+    span = subject_span(text, start, end)
+    if span is None:
+        return None
+    subject = " ".join(text[span[0] : span[1]].split())
+    return subject
+
+
+def _speaker(text: str, before: _Part, subject: str) -> Attribution | None:
+    """The subject of the clause before as the speaker of what follows it."""
+    span = subject_span(text, before.start, before.end)
+    if span is None:
+        return None
+    return Attribution(subject, classify_source(subject, text), span[0], span[1])
 
 
 def _inside(cue: WeightedCue, start: int, end: int) -> bool:
@@ -175,6 +372,9 @@ def build_claim(
     ``cues``; ``seen`` counts the quotes so far, for the id of a repeated one."""
     kind, confidence = classify(cues)
     quote = article.text[start:end]
+    if kind == "speculation" and overrules(quote, [c.cue for c in cues], start):
+        # the learned model reads the hedge in context as none ("it is not possible for")
+        kind, confidence = classify(c for c in cues if c.cue.type not in SPECULATIVE_CUES)
     occurrence = seen[quote]
     seen[quote] += 1
     return Claim(
@@ -214,11 +414,37 @@ def _is_claim(clause: str, fewest: int = MIN_WORDS) -> bool:
     return len(words(clause)) >= fewest
 
 
-def _subject(attribution: Attribution | None) -> str | None:
-    """The speaker's name, to stand in for a pronoun that opens the content."""
+def _subject(attribution: Attribution | None, content: str) -> str | None:
+    """The speaker's name, to stand in for a pronoun that opens the content when the pronoun
+    can be the speaker: "he" or "she" a person, "it" an organisation, "they" a plural."""
     if attribution is None or attribution.type == "anonymous":
         return None
     who = attribution.who.split(",")[0].strip()
-    if who.lower() in {"he", "she", "it", "they", "we", "i"} or len(who.split()) > 5:
+    if not who or who.lower() in {"he", "she", "it", "they", "we", "i"} or len(who.split()) > 5:
         return None
-    return who[0].upper() + who[1:] if who else None
+    pronoun = content.split(None, 1)[0].lower() if content.split() else ""
+    person = is_person(attribution)
+    last = who.split()[-1]
+    plural = " and " in who or (last.islower() and last.endswith("s") and not person)
+    fits = {
+        "he": person,
+        "she": person,
+        "his": person,
+        "her": person,
+        "it": not person and not plural,
+        "its": not person and not plural,
+        "they": plural,
+        "their": plural,
+    }
+    if not fits.get(pronoun, False):
+        return None
+    return who[0].upper() + who[1:]
+
+
+def is_person(attribution: Attribution) -> bool:
+    """Whether the speaker is one person: named, or described by a role ("the mayor")."""
+    last = attribution.who.split(",")[0].split()[-1:] or [""]
+    return attribution.type == "named" or last[0].lower() in _ROLES
+
+
+_ROLES = lower_set("person_roles.txt")

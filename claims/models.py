@@ -29,8 +29,10 @@ CUE_TYPES: tuple[CueType, ...] = (
 )
 SPECULATIVE_CUES: frozenset[str] = frozenset(CUE_TYPES) - {"opinion"}
 
-AttributionType = Literal["named", "official", "anonymous"]
-ATTRIBUTION_TYPES: tuple[AttributionType, ...] = ("named", "official", "anonymous")
+# ``group``: people the story identifies by their part in it, not by name ("residents",
+# "family members", "witnesses"): on the record, but no one person answers for the words.
+AttributionType = Literal["named", "official", "anonymous", "group"]
+ATTRIBUTION_TYPES: tuple[AttributionType, ...] = ("named", "official", "anonymous", "group")
 
 BlockKind = Literal[
     "title", "heading", "byline", "dateline", "pullquote", "frontmatter", "boilerplate", "body"
@@ -115,3 +117,6 @@ class Claim:
     confidence: float = attrs.field(validator=[v.instance_of(float), v.ge(0.0), v.le(1.0)])
     cues: tuple[Cue, ...] = ()
     attribution: Attribution | None = None
+    # A version the source itself later corrected ("officials at first said ..., but later
+    # admitted ..."): it stays attributed and is never the writer's fact.
+    superseded: bool = attrs.field(default=False, validator=v.instance_of(bool))

@@ -9,6 +9,7 @@ Rules, written for claimdesk and measured in ``bench/segment_quality.py``:
 - after a title or prefix abbreviation (``Dr.``, ``Gen.``, ``No. 2``, ``Jan. 5``) the sentence
   goes on; after one that may end a sentence (``Inc.``, ``U.S.``, ``Calif.``, an initial) it ends
   only when a usual sentence opener follows (``Inc. The`` ends, ``U.S. Government`` does not);
+- a day number after a month name ends the sentence before a figure (``Sept. 19. 186 people``);
 - a list marker at the start of a sentence (``1.``, ``a.``) is not an end, and an inline
   enumerated list (``1) ... 2) ...``) is split before each next number.
 """
@@ -19,7 +20,7 @@ import functools
 import itertools
 import re
 
-from claims.lexicon import month_abbreviations, word_set
+from claims.lexicon import month_abbreviations, month_names, word_set
 
 _CANDIDATE = re.compile(r"(?:\.(?:\s?\.){2,}|…|[.!?]+)[\"'”’)\]]*(?=\s)")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -81,8 +82,24 @@ def _period_breaks(
     if prev in final or _INITIALS.match(prev) or (len(prev) == 1 and prev.isupper()):
         return next_word in starters
     if nxt.isdigit():
-        return prev.isalpha() and prev.islower() and len(prev) >= 3
+        return (prev.isalpha() and prev.islower() and len(prev) >= 3) or _ends_date(
+            text, sentence_start, word_start, prev
+        )
     return nxt.isupper() or nxt in _OPENERS
+
+
+def _ends_date(text: str, sentence_start: int, word_start: int, prev: str) -> bool:
+    """Whether ``prev`` is the day of a date ("on Tuesday, Sept. 19. 186 people died"): a
+    day number after a month name ends the sentence before a figure."""
+    if not (prev.isdigit() and len(prev) <= 2):
+        return False
+    before = text[max(sentence_start, word_start - 12) : word_start].split()
+    return bool(before) and before[-1].rstrip(".") in _months_all()
+
+
+@functools.cache
+def _months_all() -> frozenset[str]:
+    return frozenset(name for name, _ in month_names())
 
 
 def _enumerated(text: str, start: int, end: int) -> list[int]:

@@ -7,6 +7,7 @@ structure says about the article (its title, author, date) comes back as metadat
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -30,15 +31,42 @@ _DATE_LINE = re.compile(
 _DATE_PREFIX = re.compile(
     rf"^(?:(?:date|published|updated|posted)\s*:?\s*({_DATE})\s*[-–—|:]?\s+)", re.I
 )
-# "SEATTLE (Reuters) - ", "WASHINGTON, Jan 5 (AP) — "
+_DASH = r"(?:[-–—]+|_)"  # wire copy sets a dash as " _ "
+# "SEATTLE (Reuters) - ", "WASHINGTON, Jan 5 (AP) — ", "ISTANBUL, Turkey, Aug. 17 (AP) _ ",
+# "Mexico City, 20 Sept (Reuters) -", "(CNN) -- ": a place (any case, up to three parts after
+# commas: region, date) and an agency in brackets, then a dash or a colon.
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*\([A-Za-z .&-]{2,30}\)\s*[-–—]+\s+"
+    r"^(?:[A-Z][\w.'’ -]{1,40}?(?:,\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+\d{1,2})?"
+    r"|\d{1,2}\s+[A-Z][a-z]+\.?))"
+    r"{0,3}\s*)?"
+    rf"\([A-Z][A-Za-z .&/-]{{1,29}}\)\s*(?:{_DASH}|:)\s+"
 )
 # "MILLBROOK — ", "NEW YORK, Nov. 20 - ": a place in capitals (a word of three or more) and a
 # dash, without an agency; only taken at the start of the first body paragraph.
 _PLACE_DATELINE = re.compile(
-    r"^(?=[A-Z.'’ -]*[A-Z]{3})[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]{2,}\.?(?:\s+\d{1,2})?)?"
-    r"\s*[-–—]+\s+"
+    r"^(?=[A-Z.'’ -]*[A-Z]{3})[A-Z][A-Z.'’ -]{2,40}"
+    r"(?:,\s*(?:[A-Z][a-z]{2,}\.?(?:\s+[A-Z][a-z]{2,}\.?)?(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?)){0,2}"
+    rf"\s*(?:{_DASH}\s+|:\s+(?=[A-Z]))"
+)
+# A line of only a date and a time, in any of the shapes web pages print them: "11 / 30 / 09
+# 05: 40 PM ET", "THURSDAY, DECEMBER 3, 2009, 9: 36 AM", "Updated 4: 08 p. m. ET".
+_TIME_WORDS = frozenset(
+    {"am", "pm", "a", "p", "m", "at", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt"}
+    | {"gmt", "utc", "bst", "cet", "ist", "published", "updated", "posted", "last", "on", "th"}
+    | {"st", "nd", "rd", "date", "time", "modified", "first"}
+)
+_DATE_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# "Kocaeli: 4,100 dead, 9,800 injured": a label and figures, a line of a fact box or list.
+_LABEL_LINE = re.compile(
+    r"^(?:[-–—•*⁃]\s*)?(?P<label>[A-Z][\w.,'’& -]{0,40}?)\s*:\s+(?P<rest>.*\d.*)$"
+)
+_NOT_LABELS = frozenset(
+    {"published", "updated", "posted", "date", "time", "photo", "credit", "source", "sources"}
+    | {"image", "caption", "filed", "modified", "last updated", "first published"}
+)
+# "0:28 PILOT: We have lost an engine.", "[01:02:10] OBAMA: ...": a transcript's speaker turn.
+TRANSCRIPT = re.compile(
+    r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?P<who>[A-Z][A-Z.'’ -]{0,30}[A-Z.])\s*:\s+(?=\S)"
 )
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
 _BOLD_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__)\s*:?$")
@@ -190,6 +218,43 @@ def _repeated_quotation(reader: _Reader, line: _Line) -> BlockKind | None:
     return "pullquote" if _normalise(quoted.group(1)) in reader.normalised else None
 
 
+def _time_line(reader: _Reader, line: _Line) -> BlockKind | None:
+    """A line that is only a date and a time (web pages' many shapes of them)."""
+    if len(line.text) > 80:
+        return None
+    tokens = _DATE_TOKEN.findall(line.text)
+    if not tokens or len(tokens) > 16 or not any(t.isdigit() for t in tokens):
+        return None
+    words = _date_words()
+    if not all(token.isdigit() or token.lower() in words for token in tokens):
+        return None
+    if not (re.search(r"\d\s*:\s*\d\d|\d\s*/\s*\d", line.text) or len(tokens) >= 3):
+        return None
+    return "dateline"
+
+
+@functools.cache
+def _date_words() -> frozenset[str]:
+    months = {name.lower() for name, _ in month_names()}
+    days = {name.lower() for pair in weekdays() for name in pair}
+    return frozenset(months | days | _TIME_WORDS)
+
+
+def label_line(line: str) -> bool:
+    """Whether the line is a "Label: figures" line of a fact box or list."""
+    match = _LABEL_LINE.match(line)
+    if match is None or len(line.split()) > 25 or TRANSCRIPT.match(line):
+        return False
+    label = match.group("label").strip().lower()
+    return label not in _NOT_LABELS and not _ends_like_sentence(match.group("label"))
+
+
+def _fact_line(reader: _Reader, line: _Line) -> BlockKind | None:
+    """A fact box's "Label: figures" line or a transcript's turn: body, one claim a line,
+    however short (the short-line rule would take it for a heading)."""
+    return "body" if label_line(line.text) or TRANSCRIPT.match(line.text) else None
+
+
 def _short_line(reader: _Reader, line: _Line) -> BlockKind | None:
     """A short line that does not end like a sentence: the title if first, else a heading."""
     if _ends_like_sentence(line.text) or len(line.words) > 25 or _is_list_item(line.text):
@@ -205,6 +270,8 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("byline", _byline),
     ("date line", _date_line),
     ("boilerplate", _boilerplate),
+    ("time line", _time_line),
+    ("fact line", _fact_line),
     ("quoted fragment", _quoted_fragment),
     ("repeated quotation", _repeated_quotation),
     ("short line", _short_line),
@@ -228,7 +295,18 @@ def _wire_dateline(reader: _Reader, line: str) -> tuple[int, str | None] | None:
 def _place_dateline(reader: _Reader, line: str) -> tuple[int, str | None] | None:
     """Only at the start of the first body paragraph."""
     place = None if reader.seen_body else _PLACE_DATELINE.match(line)
+    if place and place.group().rstrip().endswith(":") and is_transcript(reader.text):
+        return None  # "PILOT: We have lost an engine." opens a transcript, not a dateline
     return (place.end(), None) if place else None
+
+
+@functools.lru_cache(maxsize=4)
+def is_transcript(text: str) -> bool:
+    """Whether the text has two speaker turns ("PILOT: ...") or more."""
+    return len(_TURNS.findall(text, 0, 20_000)) >= 2
+
+
+_TURNS = re.compile(r"(?m)^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?[A-Z][A-Z.'’ -]{0,30}[A-Z.]\s*:\s")
 
 
 OPENINGS: tuple[tuple[str, Opening], ...] = (
@@ -260,6 +338,8 @@ def analyse_structure(text: str, body_start: int = 0) -> Structure:
 def _classify(reader: _Reader, line: _Line) -> None:
     for _, rule in LINE_RULES:
         kind = rule(reader, line)
+        if kind == "body":
+            break
         if kind is not None:
             reader.blocks.append(Block(kind, line.start, line.end))
             return

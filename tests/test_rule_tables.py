@@ -17,6 +17,8 @@ LINE_GOLDEN = {
     "byline": ("By: Nicolas Vega", "byline"),
     "date line": ("Published: March 3, 2024", "dateline"),
     "boilerplate": ("Advertisement", "boilerplate"),
+    "time line": ("THURSDAY, DECEMBER 3, 2009, 9: 36 AM", "dateline"),
+    "fact line": ("Kocaeli: 4,100 dead, 9,800 injured", "body"),
     "quoted fragment": ("“A new era for vans”", "pullquote"),
     "repeated quotation": ("“We are ready to build.”", "pullquote"),
     "short line": ("A New Era for Vans", "heading"),
@@ -32,6 +34,7 @@ OPENING_GOLDEN = {
 
 # frame name -> (sentence, who, claim content)
 FRAME_GOLDEN = {
+    "transcript turn": ("0:28 PILOT: We have lost an engine.", "Pilot", "We have lost an engine."),
     "according lead": (
         "According to the port authority, traffic fell 5 percent.",
         "the port authority",
@@ -50,6 +53,7 @@ FRAME_GOLDEN = {
         "traffic fell 5 percent.",
     ),
     "middle": ("Traffic, the port said, fell 5 percent.", "the port", None),
+    "tail bare": ("The wall collapsed said Juan Perez.", "Juan Perez", "The wall collapsed"),
 }
 
 # verdict rule name -> (claim a, claim b, relation)

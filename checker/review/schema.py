@@ -100,7 +100,13 @@ ALTER TABLE relations_v2 RENAME TO relations;
 CREATE INDEX relations_by_b ON relations(b);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: a claim the source itself later corrected ("at first said ..., but later admitted ...").
+# Stores written before it hold no such claims: 0 is right for every existing row.
+_V3 = """
+ALTER TABLE claims ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 
 class StoreError(Exception):

@@ -99,7 +99,7 @@ def source_text(connection: sqlite3.Connection, source: str) -> str:
 
 _CLAIM_COLUMNS = (
     'c.id, c.source, s.path, c.start, c."end", c.quote, c.text, c.kind, c.confidence, c.cues, '
-    "c.attribution"
+    "c.attribution, c.superseded"
 )
 _VERDICT_COLUMNS = ", ".join(
     f"v.{column} AS v_{column}"
@@ -126,6 +126,7 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         "confidence": float(row["confidence"]),
         "cues": json.loads(row["cues"]),
         "attribution": json.loads(attribution) if attribution else None,
+        "superseded": bool(row["superseded"]),
     }
     return converter.structure(record, Claim)
 
@@ -347,8 +348,8 @@ def save_analysis(
             connection.execute("DELETE FROM claims WHERE source = ?", (item.source.id,))
             connection.executemany(
                 'INSERT INTO claims (id, source, position, start, "end", quote, text, kind,'
-                " confidence, cues, attribution, keys)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " confidence, cues, attribution, superseded, keys)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (*_claim_row(claim, position), json.dumps(sorted(keys), ensure_ascii=False))
                     for position, (claim, keys) in enumerate(
@@ -402,4 +403,5 @@ def _claim_row(claim: Claim, position: int) -> tuple[object, ...]:
         claim.confidence,
         json.dumps(cue_records(list(claim.cues)), ensure_ascii=False),
         json.dumps(attribution, ensure_ascii=False) if attribution else None,
+        int(claim.superseded),
     )

@@ -21,6 +21,7 @@ CLAIM_KEYS = [
     "confidence",
     "cues",
     "attribution",
+    "superseded",
 ]
 
 

@@ -97,6 +97,26 @@ def test_a_failing_migration_leaves_the_store_at_its_version(tmp_path: Path) -> 
     assert "half" not in tables
 
 
+def test_v3_adds_superseded_to_the_claims_of_a_v1_store(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    old = connect(path, migrations=MIGRATIONS[:1])
+    old.execute(
+        "INSERT INTO sources VALUES ('s', 'a.txt', '/a.txt', 'h', 'h', NULL, NULL, NULL, NULL,"
+        " NULL, 'utf-8', 'Ships sail.', 'x', 'now')"
+    )
+    old.execute(
+        "INSERT INTO claims VALUES ('c', 's', 0, 0, 11, 'Ships sail.', 'Ships sail.', 'fact',"
+        " 0.9, '[]', NULL, '[]')"
+    )
+    old.close()
+    connection = connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+    (claim,) = store.stored_claims(connection)
+    assert claim.quote == "Ships sail." and claim.superseded is False
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE claims SET superseded = 2")
+
+
 # -- analyze ---------------------------------------------------------------------------------
 
 

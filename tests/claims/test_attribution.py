@@ -184,10 +184,10 @@ GOLDEN = [
         "Container traffic fell 4 percent last year",
     ),
     (
-        "tail unnamed people",
+        "tail group of people",
         "The bridge collapsed at noon, witnesses said.",
         "witnesses",
-        "anonymous",
+        "group",
         "The bridge collapsed at noon",
     ),
 ]

@@ -41,9 +41,9 @@ GOLDEN = [
         ["They hired automotive experts, software engineers, and energy specialists."],
     ),
     (
-        "verb phrase is not split",
+        "a predicate sharing the subject is its own clause",
         "Rivian unveiled a truck, and said that it plans to ship by 2020.",
-        ["Rivian unveiled a truck, and said that it plans to ship by 2020."],
+        ["Rivian unveiled a truck", "said that it plans to ship by 2020."],
     ),
     (
         "not just ... but",

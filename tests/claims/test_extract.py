@@ -65,7 +65,11 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         (
             "a sentence before the quotation is not in it",
             'Smith spoke first. "It was fine. We won the case," she said.',
-            [("Smith spoke first.", None), ("It was fine.", "she"), ("We won the case.", "she")],
+            [
+                ("Smith spoke first.", None),
+                ("It was fine.", "Smith"),
+                ("We won the case.", "Smith"),
+            ],
         ),
     ],
 )
