@@ -81,6 +81,11 @@ VERDICT_GOLDEN = {
         " California, since 2019.",
         "agrees",
     ),
+    "same figure": (
+        "The quake struck at a depth of 35 kilometers off Manokwari.",
+        "The Geological Survey put its depth at 22 miles off Manokwari.",
+        "agrees",
+    ),
     "shared topic": (
         "It is rumored that Kestrel's founder, Mira Lund, would stay on as head of the studio.",
         "Kestrel said its founder Mira Lund had no plans to sell the company.",

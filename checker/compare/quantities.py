@@ -20,7 +20,7 @@ from claims.lexicon import lower_set, read_list
 # Wire copy detokenised by a machine writes "150, 000" and "2. 5 million": a group of three
 # digits that opens with 0 after ", " and a decimal part after ". " belong to the number.
 _NUMBER = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|(?:(?<=[$€£])|(?<=[$€£] ))\d{1,3}(?:, \d{3})+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _SPACED_TIME = re.compile(r"\d: \d\d")
@@ -57,7 +57,7 @@ class Quantity:
         the other's stated range. "about 55" is not "about 65", nor "at least 4" "at least
         149", though their bounds overlap."""
         if self.unit != other.unit:
-            return False
+            return _converted(self, other)
         if self.value == other.value:
             return True
         return (self.span and self.low <= other.value <= self.high) or (
@@ -66,6 +66,27 @@ class Quantity:
 
     def label(self) -> str:
         return self.noun or self.unit
+
+
+CONVERT_TOLERANCE = 0.05  # relative: a converted figure rounded by the writer
+
+
+@functools.cache
+def _conversions() -> dict[tuple[str, str], float]:
+    table = {}
+    for line in read_list("conversions.txt", "checker"):
+        unit, other, factor = line.split()
+        table[(unit, other)] = float(factor)
+        table[(other, unit)] = 1 / float(factor)
+    return table
+
+
+def _converted(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures in units of one measure are the same once converted."""
+    factor = _conversions().get((a.unit, b.unit))
+    if factor is None or not b.value:
+        return False
+    return abs(a.value * factor - b.value) <= CONVERT_TOLERANCE * abs(b.value)
 
 
 @functools.cache
@@ -229,9 +250,16 @@ def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:
     start = match.start("number")
     if start and (text[start - 1].isalnum() or text[start - 1] in "-/.:"):
         return False  # part of a code, a date like 2022-01-05 or a decimal point
+    if re.search(r"\d\. ?$", text[max(0, start - 3) : start]):
+        return False  # the decimals of "USB 3. 0", "magnitude-6. 0" in detokenised wire copy
     if _SPACED_TIME.search(text, max(0, start - 3), match.end("number") + 3):
         return False  # a time written "6: 00 p.m." or "4: 30 a. m." by detokenised wire copy
     after = text[match.end("number") : match.end("number") + 1]
+    if after.isalpha() and match.end() == match.end("number"):
+        glued = re.match(r"[A-Za-z]+", text[match.end("number") :])
+        word = glued.group().lower() if glued else ""
+        if stem(word) not in _tables()[3] and word not in _tables()[1]:
+            return False  # a name or label with a number in it: "76ers", "4x4", "5G"
     if after in (":", "/") or (after == "-" and not match["unit"]):
         return False  # a time (10:30), a date (5/6) or a range / date part
     plain = not (match["currency"] or match["scale"] or match["suffix"] or match["unit"])
