@@ -127,9 +127,14 @@ VerdictRule = Callable[[_Pair], tuple[RelationKind, list[str]] | None]
 
 
 def _conflict_frame(pair: _Pair) -> str | None:
-    """The shared frame of two claims of the same actors that conflict, if they do."""
+    """The shared frame of two claims of the same actors that conflict, if they do. Claims
+    that each name someone the other does not ("Bush will miss two games", "Thomas missed
+    nine games") are about different people, whatever else they share."""
     a, b = pair.a, pair.b
-    same_actors = bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
+    private = (_names(a, b) - b.entities, _names(b, a) - a.entities)
+    same_actors = not (private[0] and private[1]) and (
+        bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
+    )
     if pair.conflicts and same_actors and _same_frame(a, b):
         return _shared(a, pair.shared, "same frame")
     return None
