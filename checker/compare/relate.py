@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
@@ -27,6 +28,7 @@ import attrs
 
 from checker.compare.alignment import source_actors, story_aligned
 from checker.compare.normalize import Features, claim_keys, features
+from checker.compare.quantities import Quantity
 from checker.compare.scoring import similarity
 from checker.compare.times import event_days, months_of, publication_date
 from checker.compare.words import denials, expansion_words, opposites, scope_words, stem, tallies
@@ -43,6 +45,15 @@ RELATIONS: tuple[RelationKind, ...] = ("agrees", "contradicts", "updates", "rela
 
 AGREE = 0.3  # score from which two claims state the same proposition (best MRPC F1)
 RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
+# tally words that count the same people: the dead are the killed, the wounded the injured
+TALLY_GROUPS = {
+    stem(word): stem(group)
+    for group, words in (
+        ("killed", ("kill", "dead", "death", "died", "die", "toll", "bodies", "victims")),
+        ("injured", ("injuring", "injure", "wounded", "wounding", "hurt", "hospitalized")),
+    )
+    for word in (group, *words)
+}
 PROVISIONAL = frozenset({"toll", "far"})  # "the death toll", "so far": a figure still counted
 TIMES_ALIGN = 0.3  # similarity from which two claims' times can conflict (same proposition)
 SAME_FIGURE_CONCEPTS = 2  # concepts two claims with one telling figure must share to agree
@@ -164,11 +175,34 @@ def _changed_figure(a: Features, b: Features) -> str | None:
     """The two figures of one counted thing that differ, if the claims state no same one."""
     if not _figures_comparable(a, b, tally=True) or not a.quantities or not b.quantities:
         return None
-    pairs = [(x, y) for x in a.quantities for y in b.quantities if x.unit == y.unit and x.unit]
+    pairs = [
+        (x, y)
+        for x in a.quantities
+        for y in b.quantities
+        if x.unit == y.unit and x.unit and _tally_of(a.text, x) == _tally_of(b.text, y)
+    ]
     if not pairs or any(x.same_figure(y) for x, y in pairs):
         return None
     x, y = min(pairs, key=lambda p: abs(p[0].value - p[1].value))
     return f"figure changed: {x.text} vs {y.text} ({x.label()})"
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+TALLY_REACH = 40  # characters between a figure and the tally word it counts
+
+
+def _tally_of(text: str, quantity: Quantity) -> str | None:
+    """The running tally a figure counts: the nearest tally word ("killing at least five",
+    "five people were injured"), so the killed are not compared with the injured."""
+    best: tuple[int, str] | None = None
+    for word in _WORD.finditer(text):
+        concept = stem(word.group().lower())
+        if concept not in tallies():
+            continue
+        gap = max(word.start() - quantity.end, quantity.start - word.end(), 0)
+        if gap <= TALLY_REACH and (best is None or gap < best[0]):
+            best = (gap, TALLY_GROUPS.get(concept, concept))
+    return best[1] if best else None
 
 
 def _provisional(a: Features, b: Features) -> bool:
@@ -377,12 +411,12 @@ def _figures_comparable(a: Features, b: Features, *, tally: bool = False) -> boo
 def _polarity_aligned(cue: str, other: Features, score: float) -> bool:
     """Whether a negation denies what the other claim asserts rather than something beside
     it: "no one was killed" against a count ("12 were killed"); otherwise the two claims must
-    be alike enough to state one proposition (``POLARITY``), so that "police did not have
-    suspects" does not contradict every claim about the police and suspects."""
-    if cue.lower() in QUANTIFIER_NEGATIONS:
-        # "no one was killed" against "12 were killed": a count of the same tally
-        if other.quantities and other.content & tallies():
-            return True
+    be alike enough to state one proposition (``PARAPHRASE``; a denial ``POLARITY``), so
+    that "police did not have suspects" does not contradict every claim about the police and
+    suspects."""
+    quantifier = cue.lower() in QUANTIFIER_NEGATIONS
+    if quantifier and other.quantities and other.content & tallies():
+        return True  # "no one was killed" against "12 were killed": the same tally counted
     if cue.lower() in denials():
         return score >= POLARITY
     return score >= PARAPHRASE
