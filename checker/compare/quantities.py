@@ -168,6 +168,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         number, word = match["number"], match["word"]
         if number is not None and not _is_quantity(text, match, number):
             continue
+        if word is not None and text[max(0, match.start("word") - 1) : match.start("word")] == "-":
+            continue  # the units of "Sixty-five": not five (a compound is not read as one)
         if word is not None:
             low, high = _number_words()[word.lower().split()[-1]]
         else:
