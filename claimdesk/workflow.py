@@ -66,12 +66,16 @@ def format_option(command: F) -> F:
 
 
 @contextmanager
-def open_store(run: Context, db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+def open_store(
+    run: Context, db: str, *, create: bool = False, read_only: bool = False
+) -> Iterator[sqlite3.Connection]:
     """The store for one command, closed after it. A store that cannot be used (missing, not
     a database, locked by another process for longer than the busy timeout) ends the command
-    with one line and exit 2; its own writes are transactions, so nothing is half-written."""
+    with one line and exit 2; its own writes are transactions, so nothing is half-written.
+    Commands that only read pass ``read_only``: the file is opened read-only and never
+    written, so a user without write permission can use them."""
     try:
-        connection = connect(db, create=create)
+        connection = connect(db, create=create, read_only=read_only)
     except StoreError as error:
         run.report(error.path, error.reason)
         run.finish()
@@ -193,7 +197,7 @@ def claims_command(
     fmt: str,
 ) -> None:
     """List the stored claims with their verdicts and corroboration, filtered."""
-    with open_store(run, db) as connection:
+    with open_store(run, db, read_only=True) as connection:
         if orphaned:
             _print_orphans(connection, fmt)
             return
@@ -290,7 +294,7 @@ def undo_command(run: Context, by: str, anyone: bool, db: str) -> None:
 @click.pass_obj
 def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> None:
     """The verdict history, oldest first: of one claim, or of the whole store."""
-    with open_store(run, db) as connection:
+    with open_store(run, db, read_only=True) as connection:
         claim = None
         if claim_id is not None:
             try:
