@@ -31,8 +31,13 @@ MIN_WORDS = 3
 
 def claim_id(source: str, quote: str, occurrence: int) -> str:
     """Stable id: the same words in the same source keep their id wherever they move."""
-    key = f"{source}\x00{' '.join(quote.lower().split())}\x00{occurrence}"
+    key = f"{source}\x00{_words_of(quote)}\x00{occurrence}"
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
+def _words_of(quote: str) -> str:
+    """What a claim's id is made from: its words, lower-cased, single-spaced."""
+    return " ".join(quote.lower().split())
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -175,8 +180,11 @@ def build_claim(
     ``cues``; ``seen`` counts the quotes so far, for the id of a repeated one."""
     kind, confidence = classify(cues)
     quote = article.text[start:end]
-    occurrence = seen[quote]
-    seen[quote] += 1
+    # counted by the words the id is made from: "Shares rose." and "shares rose." are two
+    # occurrences of one id, not two claims with the same id
+    words = _words_of(quote)
+    occurrence = seen[words]
+    seen[words] += 1
     return Claim(
         id=claim_id(article.source, quote, occurrence),
         source=article.source,
