@@ -81,7 +81,16 @@ CREATE TABLE history (
 CREATE INDEX history_by_claim ON history(claim, seq);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Relations as a function of the claims alone (issue 17): each claim keeps a digest of the
+# blocking keys it posted when its relations were last computed (NULL: not yet), and
+# ``pending`` says that claims came or went since; ``analyze`` then finishes the comparison.
+_V2 = """
+ALTER TABLE claims ADD COLUMN posted TEXT;
+CREATE TABLE pending (what TEXT PRIMARY KEY);
+INSERT INTO pending (what) SELECT 'relations' WHERE EXISTS (SELECT 1 FROM claims);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 
 class StoreError(Exception):
