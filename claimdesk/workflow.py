@@ -16,7 +16,7 @@ from checker.compare.relate import RELATIONS
 from checker.report.export import change_record, reviewed_record, verdict_record
 from checker.report.terminal import table, visible
 from checker.review import ledger, store, views
-from checker.review.analysis import Outcome, analyze, stored_corroboration
+from checker.review.analysis import BATCH_ARTICLES, Outcome, analyze, stored_corroboration
 from checker.review.records import STATUSES, Change, Status
 from checker.review.schema import StoreError, connect
 from claimdesk.context import Context, F, max_bytes_option
@@ -24,6 +24,7 @@ from claims.convert import dumps
 from claims.ingest import IngestError
 from claims.models import KINDS
 
+DEFAULT_ARTICLE_TIMEOUT = 120.0  # seconds; a 5 MB article on one line takes about 10
 SHOW_SOURCES = 20  # analyze lists new and changed sources one per line up to this many
 
 
@@ -100,13 +101,35 @@ def open_store(
     is_flag=True,
     help="Extract and compare unchanged files again (after upgrading claimdesk's rules).",
 )
+@click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_ARTICLE_TIMEOUT,
+    show_default=True,
+    help="Seconds one article may take to extract (in a worker process); one that takes"
+    " longer is reported and skipped. 0: no limit, extract in this process.",
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=BATCH_ARTICLES,
+    show_default=True,
+    help="Articles committed to the store at a time; a killed run loses at most one batch.",
+)
 @click.pass_obj
 def analyze_command(
-    run: Context, paths: tuple[str, ...], db: str, max_bytes: int, force: bool
+    run: Context,
+    paths: tuple[str, ...],
+    db: str,
+    max_bytes: int,
+    force: bool,
+    article_timeout: float,
+    batch: int,
 ) -> None:
     """Extract, tag and compare the claims of article files or folders, into the store.
 
-    Re-running is incremental: unchanged files are skipped, verdicts are kept."""
+    Re-running is incremental: unchanged files are skipped, verdicts are kept. Articles are
+    committed in batches; a run that was stopped picks up where it stopped."""
 
     def on_error(path: str, error: Exception) -> None:
         if isinstance(error, IngestError):
@@ -122,6 +145,8 @@ def analyze_command(
             on_error=on_error,
             force=force,
             on_notice=run.notice,
+            timeout=article_timeout or None,
+            batch=batch,
         )
         _print_outcome(outcome)
         _print_totals(connection, db)

@@ -9,7 +9,11 @@ claims of every article within the limit are the same as without one.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import threading
 from multiprocessing.connection import Connection
 from types import TracebackType
@@ -87,7 +91,7 @@ class Extractor:
         context = multiprocessing.get_context(method)
         ours, theirs = context.Pipe()
         self._process = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(theirs,), daemon=True
+            target=_serve, args=(theirs, ours, os.getpid()), daemon=True
         )
         self._process.start()
         theirs.close()
@@ -104,7 +108,13 @@ class Extractor:
             self._pipe = None
 
 
-def _serve(pipe: Connection) -> None:  # pragma: no cover - runs in the worker process
+def _serve(
+    pipe: Connection, parent_end: Connection, parent: int
+) -> None:  # pragma: no cover - runs in the worker
+    # A forked worker holds a copy of the parent's end too; closed, the worker reads end of
+    # file and exits when the parent dies, even by kill -9.
+    parent_end.close()
+    _die_with(parent)
     while True:
         try:
             article = pipe.recv()
@@ -114,3 +124,16 @@ def _serve(pipe: Connection) -> None:  # pragma: no cover - runs in the worker p
             pipe.send(("ok", extract(article)))
         except Exception as error:
             pipe.send(("error", error))
+
+
+def _die_with(parent: int) -> None:  # pragma: no cover - runs in the worker
+    """On Linux, have the kernel kill the worker when its parent dies (a ``kill -9`` of
+    ``analyze`` must not leave it extracting); elsewhere it ends at its next article."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
