@@ -45,7 +45,7 @@ def emit(run: Context, text: str, output: str | None) -> None:
 @click.pass_obj
 def report_command(run: Context, db: str, fmt: str, output: str | None) -> None:
     """The credibility report: story summary and a scorecard per source."""
-    with open_store(run, db) as connection:
+    with open_store(run, db, read_only=True) as connection:
         report = build_report(connection)
     if fmt == "md":
         text = render_markdown(report)
@@ -78,7 +78,7 @@ def export_command(
     run: Context, db: str, fmt: str, org: str | None, review_url: str | None, output: str | None
 ) -> None:
     """Dump the store as JSON, or its verdicts as ClaimReview or Web Annotations."""
-    with open_store(run, db) as connection:
+    with open_store(run, db, read_only=True) as connection:
         if fmt == "json":
             value: object = export_store(connection)
         else:

@@ -16,7 +16,7 @@ from checker.compare.relate import RELATIONS
 from checker.report.export import change_record, reviewed_record, verdict_record
 from checker.report.terminal import table, visible
 from checker.review import ledger, store, views
-from checker.review.analysis import Outcome, analyze, stored_corroboration
+from checker.review.analysis import BATCH_ARTICLES, Outcome, analyze, stored_corroboration
 from checker.review.records import STATUSES, Change, Status
 from checker.review.schema import StoreError, connect
 from claimdesk.context import Context, F, max_bytes_option
@@ -24,6 +24,7 @@ from claims.convert import dumps
 from claims.ingest import IngestError
 from claims.models import KINDS
 
+DEFAULT_ARTICLE_TIMEOUT = 120.0  # seconds; a 5 MB article on one line takes about 10
 SHOW_SOURCES = 20  # analyze lists new and changed sources one per line up to this many
 
 
@@ -66,12 +67,16 @@ def format_option(command: F) -> F:
 
 
 @contextmanager
-def open_store(run: Context, db: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+def open_store(
+    run: Context, db: str, *, create: bool = False, read_only: bool = False
+) -> Iterator[sqlite3.Connection]:
     """The store for one command, closed after it. A store that cannot be used (missing, not
     a database, locked by another process for longer than the busy timeout) ends the command
-    with one line and exit 2; its own writes are transactions, so nothing is half-written."""
+    with one line and exit 2; its own writes are transactions, so nothing is half-written.
+    Commands that only read pass ``read_only``: the file is opened read-only and never
+    written, so a user without write permission can use them."""
     try:
-        connection = connect(db, create=create)
+        connection = connect(db, create=create, read_only=read_only)
     except StoreError as error:
         run.report(error.path, error.reason)
         run.finish()
@@ -104,13 +109,36 @@ def open_store(run: Context, db: str, *, create: bool = False) -> Iterator[sqlit
     help="Where an article's outlet comes from when its metadata names none: nowhere (it"
     " stands alone), or the name of its folder.",
 )
+@click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_ARTICLE_TIMEOUT,
+    show_default=True,
+    help="Seconds one article may take to extract (in a worker process); one that takes"
+    " longer is reported and skipped. 0: no limit, extract in this process.",
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=BATCH_ARTICLES,
+    show_default=True,
+    help="Articles committed to the store at a time; a killed run loses at most one batch.",
+)
 @click.pass_obj
 def analyze_command(
-    run: Context, paths: tuple[str, ...], db: str, max_bytes: int, force: bool, outlet_from: str
+    run: Context,
+    paths: tuple[str, ...],
+    db: str,
+    max_bytes: int,
+    force: bool,
+    article_timeout: float,
+    batch: int,
+    outlet_from: str,
 ) -> None:
     """Extract, tag and compare the claims of article files or folders, into the store.
 
-    Re-running is incremental: unchanged files are skipped, verdicts are kept."""
+    Re-running is incremental: unchanged files are skipped, verdicts are kept. Articles are
+    committed in batches; a run that was stopped picks up where it stopped."""
 
     def on_error(path: str, error: Exception) -> None:
         if isinstance(error, IngestError):
@@ -127,6 +155,8 @@ def analyze_command(
             force=force,
             on_notice=run.notice,
             outlet_from=outlet_from,
+            timeout=article_timeout or None,
+            batch=batch,
         )
         _print_outcome(outcome)
         _print_totals(connection, db)
@@ -207,7 +237,7 @@ def claims_command(
     fmt: str,
 ) -> None:
     """List the stored claims with their verdicts and corroboration, filtered."""
-    with open_store(run, db) as connection:
+    with open_store(run, db, read_only=True) as connection:
         if orphaned:
             _print_orphans(connection, fmt)
             return
@@ -304,7 +334,7 @@ def undo_command(run: Context, by: str, anyone: bool, db: str) -> None:
 @click.pass_obj
 def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> None:
     """The verdict history, oldest first: of one claim, or of the whole store."""
-    with open_store(run, db) as connection:
+    with open_store(run, db, read_only=True) as connection:
         claim = None
         if claim_id is not None:
             try:

@@ -9,6 +9,8 @@ opens with a subject rather than a verb or preposition, and the comma does not c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import islice
 
 from claims.lexicon import lower_set
 
@@ -34,9 +36,17 @@ def has_finite_verb(tokens: list[str]) -> bool:
     return first_finite(tokens) is not None
 
 
-def first_finite(tokens: list[str]) -> int | None:
-    """The index of the first token :func:`has_finite_verb` takes for a finite verb."""
-    for index, token in enumerate(tokens):
+def _finite_from(tokens: list[str], first: int) -> bool:
+    """``has_finite_verb`` looking only at the tokens from ``first`` on (with their
+    neighbours). Only the last token's answer can change when tokens are appended."""
+    return first_finite(tokens, first) is not None
+
+
+def first_finite(tokens: list[str], first: int = 0) -> int | None:
+    """The index of the first token from ``first`` on that :func:`has_finite_verb` takes for
+    a finite verb."""
+    for index in range(first, len(tokens)):
+        token = tokens[index]
         lower = token.lower().replace("’", "'")
         if lower in _AUXILIARIES or (index and lower in _FINITE):
             return index
@@ -114,34 +124,70 @@ def _is_clause(tokens: list[str], *, right: bool) -> bool:
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Independent clauses of ``text[start:end]`` as offsets (one span if it cannot be split)."""
+    """Independent clauses of ``text[start:end]`` as offsets (one span if it cannot be split).
+
+    Each coordinator looks at the clause so far and the next few words. The clause so far is
+    kept as it grows (its words, whether a finite verb was seen, where its quotation marks
+    are), never sliced again: a sentence of thousands of ``, and`` is cut in linear time."""
     spans: list[tuple[int, int]] = []
     clause_start = start
+    marks = {mark: [m.start() for m in re.finditer(mark, text[start:end])] for mark in _MARKS}
+    left = _Left(clause_start)
     for match in _COORDINATOR.finditer(text, start, end):
-        left = text[clause_start : match.start()]
-        right = text[match.end() : end]
-        if left.count("“") != left.count("”") or left.count('"') % 2:
+        at = match.start()
+        count = {
+            mark: bisect_left(found, at - start) - bisect_left(found, clause_start - start)
+            for mark, found in marks.items()
+        }
+        if count["“"] != count["”"] or count['"'] % 2:
             continue  # inside a quotation
-        left_tokens = words(left)
-        if not _is_clause(left_tokens, right=False):
+        if not left.is_clause(text, at):
             continue
-        if not _is_clause(words(right)[:12], right=True) and not (
-            shares_subject(text, match.end(), end) and len(words(right)) >= 3
+        right = [m.group() for m in islice(_WORD.finditer(text, match.end(), end), 12)]
+        if not _is_clause(right, right=True) and not (
+            shares_subject(text, match.end(), end) and len(right) >= 3
         ):
             continue
-        if match.group().startswith(",") and _closes_list(left):
+        if match.group().startswith(",") and _closes_list(text, clause_start, at):
             continue
-        spans.append((clause_start, match.start()))
+        spans.append((clause_start, at))
         clause_start = match.end()
+        left = _Left(clause_start)
     spans.append((clause_start, end))
     return [span for span in (_trim(text, *span) for span in spans) if span[1] > span[0]]
 
 
-def _closes_list(left: str) -> bool:
-    """Whether ``, and`` after ``left`` ends a series: the item before it is short and verbless."""
-    if "," not in left:
+_MARKS = ("“", "”", '"')
+
+
+class _Left:
+    """The words of a clause from ``start`` up to the last coordinator looked at, and whether
+    they hold a finite verb, extended coordinator by coordinator (a coordinator is never a
+    word character, so the words of the whole are the words of the pieces)."""
+
+    def __init__(self, start: int) -> None:
+        self.tokens: list[str] = []
+        self.scanned = start
+        self.checked = 0
+        self.finite = False
+
+    def is_clause(self, text: str, until: int) -> bool:
+        """``_is_clause(words(text[start:until]), right=False)``."""
+        self.tokens += _WORD.findall(text, self.scanned, until)
+        self.scanned = until
+        if not self.finite:
+            self.finite = _finite_from(self.tokens, self.checked)
+            self.checked = max(len(self.tokens) - 1, 0)
+        return len(self.tokens) >= 3 and self.finite
+
+
+def _closes_list(text: str, start: int, end: int) -> bool:
+    """Whether ``, and`` after ``text[start:end]`` ends a series: the item before it is short
+    and verbless."""
+    comma = text.rfind(",", start, end)
+    if comma < 0:
         return False
-    last_item = words(left.rsplit(",", 1)[1])
+    last_item = [m.group() for m in islice(_WORD.finditer(text, comma + 1, end), 5)]
     return len(last_item) <= 4 and not has_finite_verb(last_item)
 
 

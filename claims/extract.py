@@ -53,7 +53,7 @@ MIN_WORDS = 3
 
 def claim_id(source: str, quote: str, occurrence: int) -> str:
     """Stable id: the same words in the same source keep their id wherever they move."""
-    key = f"{source}\x00{' '.join(quote.lower().split())}\x00{occurrence}"
+    key = f"{source}\x00{_words_of(quote)}\x00{occurrence}"
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
 
 
@@ -106,6 +106,11 @@ class _Speakers:
                 continue  # "Kestrel Games Inc" is no person
             return Attribution(match.group(), "named", 0, 0)
         return None
+
+
+def _words_of(quote: str) -> str:
+    """What a claim's id is made from: its words, lower-cased, single-spaced."""
+    return " ".join(quote.lower().split())
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -375,8 +380,11 @@ def build_claim(
     if kind == "speculation" and overrules(quote, [c.cue for c in cues], start):
         # the learned model reads the hedge in context as none ("it is not possible for")
         kind, confidence = classify(c for c in cues if c.cue.type not in SPECULATIVE_CUES)
-    occurrence = seen[quote]
-    seen[quote] += 1
+    # counted by the words the id is made from: "Shares rose." and "shares rose." are two
+    # occurrences of one id, not two claims with the same id
+    words = _words_of(quote)
+    occurrence = seen[words]
+    seen[words] += 1
     return Claim(
         id=claim_id(article.source, quote, occurrence),
         source=article.source,

@@ -281,6 +281,11 @@ def _parse_json(text: str, path: str) -> tuple[str, dict[str, str | None], str |
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise IngestError(path, f"malformed JSON: {error.msg} at line {error.lineno}") from None
+    except RecursionError:
+        # the decoder recurses per level; an article is one object of strings, never deep
+        raise IngestError(
+            path, 'JSON nested too deeply: an article is one object like {"text": "..."}'
+        ) from None
     if not isinstance(value, dict):
         raise IngestError(path, 'JSON article must be an object like {"text": "..."}')
     allowed = {"text", "id", *METADATA_KEYS}

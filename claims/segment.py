@@ -158,8 +158,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     start, end = _trim(text, start, end)
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        spans.append(_trim(text, start, cut))
+        start = _trim(text, cut, end)[0]
     if end > start:
         spans.append((start, end))
+
+
+MAX_SENTENCE = 2_000  # characters; the longest sentence of the bench corpora has 530
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a run of text with no sentence end is cut before ``limit``: after the last comma
+    or semicolon of its second half, else at its last space, else at the limit. Claims and
+    the comparison then work on pieces of bounded length (a 5 MB line without a full stop
+    was one claim, normalised in time growing with the square of its length)."""
+    half = start + MAX_SENTENCE // 2
+    punctuation = max(text.rfind(", ", half, limit), text.rfind("; ", half, limit))
+    if punctuation >= 0:
+        return punctuation + 1
+    space = text.rfind(" ", half, limit)
+    return space if space > start else limit
 
 
 def split_sentences(text: str) -> list[str]:

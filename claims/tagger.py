@@ -47,12 +47,49 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Weighte
         return []
     matches = [
         match
-        for token, rules in candidates.items()
-        for occurrence in _word_pattern(token).finditer(lowered)
-        for match in _matches_at(text, start + occurrence.start(), rules, start, end)
+        for token, at in _occurrences(lowered, candidates)
+        for match in _matches_at(text, start + at, candidates[token], start, end)
     ]
     matches.sort(key=lambda m: (m[0], -m[1], m[2]))
     return _leftmost_longest(text, matches, start, end)
+
+
+# A stretch of text in which cue words can start: from a letter not after a word character or
+# hyphen, through the characters a token may hold. Inside it, a word can also start after a
+# "/" or an apostrophe, and end before one.
+_RUN = re.compile(r"(?<![\w-])[a-z][\w/'’-]*")
+_INNER = re.compile(r"[/'’]")
+
+
+def _occurrences(lowered: str, candidates: dict[str, tuple[int, ...]]) -> Iterator[tuple[str, int]]:
+    """Each whole-word occurrence of a candidate token in ``lowered``, as ``_word_pattern``'s
+    ``finditer`` finds them token by token (not overlapping an earlier one of the same token),
+    but in one pass over the text: searching the text once per candidate word took time in
+    the text's length times its vocabulary."""
+    longest = max(map(len, candidates))
+    last_end: dict[str, int] = {}
+    for run in _RUN.finditer(lowered):
+        first, stop = run.span()
+        if stop - first <= longest:
+            token = lowered[first:stop]
+            if token in candidates and first >= last_end.get(token, 0):
+                last_end[token] = stop
+                yield token, first
+        inner = [m.start() for m in _INNER.finditer(lowered, first, stop)]
+        if not inner:
+            continue
+        ends = [*inner, stop]
+        starts = [first] + [i + 1 for i in inner if i + 1 < stop and "a" <= lowered[i + 1] <= "z"]
+        for at in starts:
+            for until in ends:
+                if until <= at or (at == first and until == stop):
+                    continue
+                if until - at > longest:
+                    break
+                token = lowered[at:until]
+                if token in candidates and at >= last_end.get(token, 0):
+                    last_end[token] = until
+                    yield token, at
 
 
 def _candidates(lowered: str) -> dict[str, tuple[int, ...]]:

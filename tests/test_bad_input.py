@@ -35,6 +35,10 @@ def battery(folder: Path) -> dict[str, str]:
     (folder / "huge.txt").write_text("word " * 300_000, encoding="utf-8")
     (folder / "broken.json").write_text('{"text": "unfinished', encoding="utf-8")
     (folder / "list.json").write_text("[1, 2, 3]", encoding="utf-8")
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "deep-key.json").write_text(
+        '{"text": "x", "title": ' + "[" * 50_000 + "]" * 50_000 + "}", encoding="utf-8"
+    )
     (folder / "front.md").write_text("---\ntitle: no end\nbody text here.\n", encoding="utf-8")
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
     os.mkfifo(folder / "pipe.txt")
@@ -48,6 +52,8 @@ def battery(folder: Path) -> dict[str, str]:
         "huge.txt": "too large",
         "broken.json": "malformed JSON",
         "list.json": "JSON article must be an object",
+        "deep.json": "JSON nested too deeply",
+        "deep-key.json": "JSON nested too deeply",
         "front.md": "malformed front matter",
         "gone.txt": "cannot read",
         "pipe.txt": "not a regular file",

@@ -55,7 +55,7 @@ class FilterDialog(ModalScreen[DeskFilter | None]):
         with Vertical(classes="dialog"):
             yield Label("Filter claims")
             yield Select(
-                [(source, source) for source in self.sources],
+                [(Text(source), source) for source in self.sources],
                 prompt="any source",
                 value=current.source if current.source else Select.NULL,
                 id="filter-source",

@@ -59,32 +59,28 @@ class Candidates:
 def candidate_pairs(
     keyed: Sequence[Collection[str]],
     sources: Sequence[str],
-    cap: int = DEFAULT_CAP,
+    cap: int | None = None,
     focus: Collection[int] | None = None,
 ) -> Candidates:
     """The candidate pairs of claims with keys ``keyed`` (``claim_keys``); with ``focus``, only
     those with a claim in it (keys are still counted over the whole batch, so the pairs are the
     batch's pairs that touch it). Ties in frequency are broken by the keys themselves, so the
-    pairs do not depend on the order of the claims."""
-    names = sorted({key for keys in keyed for key in keys})
-    number = {key: position for position, key in enumerate(names)}
-    owners = np.repeat(np.arange(len(keyed)), [len(keys) for keys in keyed])
-    keys = np.fromiter((number[k] for ks in keyed for k in ks), dtype=np.int64, count=len(owners))
-    letters = sorted({name[0] for name in names} | {COMBINED})
+    pairs do not depend on the order of the claims. ``cap`` is ``DEFAULT_CAP`` unless given."""
+    cap = DEFAULT_CAP if cap is None else cap
+    board = _Postings.of(keyed, cap)
+    names, letters, owners, keys = board.names, board.letters, board.owners, board.keys
     kind_of = np.array([letters.index(name[0]) for name in names], dtype=np.int64)
-    topic = np.isin(kind_of[keys], [letters.index(kind) for kind in TOPIC if kind in letters])
-    topics = SetTable.of(owners[topic], keys[topic], len(keyed), len(names))
-    concept = kind_of[keys] == letters.index("c") if "c" in letters else np.zeros_like(topic)
-    concepts = np.bincount(owners[concept], minlength=len(keyed))
-    extra_owners, extra_keys = _combined(owners, keys, len(names), cap)
-    owners, keys = np.r_[owners, extra_owners], np.r_[keys, extra_keys]
-    frequency = np.bincount(keys)
-    rank = np.empty_like(frequency)
-    by_rarity = np.lexsort((np.arange(len(frequency)), frequency))  # rarest first
-    rank[by_rarity] = np.arange(len(frequency))
-    posted = _posted(
-        owners, rank[keys], frequency[keys] <= cap, _in_full(frequency[by_rarity], cap)
+    base = keys < len(names)
+    topic = np.zeros(len(keys), dtype=bool)
+    topic[base] = np.isin(
+        kind_of[keys[base]], [letters.index(kind) for kind in TOPIC if kind in letters]
     )
+    topics = SetTable.of(owners[topic], keys[topic], len(keyed), len(names))
+    concept = np.zeros(len(keys), dtype=bool)
+    if "c" in letters:
+        concept[base] = kind_of[keys[base]] == letters.index("c")
+    concepts = np.bincount(owners[concept], minlength=len(keyed))
+    frequency, rank, by_rarity, posted = board.frequency, board.rank, board.by_rarity, board.posted
     number_of = {source: n for n, source in enumerate(dict.fromkeys(sources))}
     source_ids = np.fromiter((number_of[s] for s in sources), dtype=np.int64, count=len(sources))
     chosen = None
@@ -105,17 +101,78 @@ def candidate_pairs(
     )
 
 
-def _combined(owners: Indices, keys: Indices, count: int, cap: int) -> tuple[Indices, Indices]:
+def posted_keys(keyed: Sequence[Collection[str]], cap: int | None = None) -> list[frozenset[str]]:
+    """The keys each claim posts (``candidate_pairs`` pairs two claims of different sources
+    when they post a key in common), by name; a combined key is named by its two keys joined
+    with ``+``. Two claims whose posted keys are as they were are a candidate pair as they
+    were, so a store recomputes the relations only of the claims whose posted keys changed
+    when other claims came or went (the caps, the prefix and the pair budget depend on how
+    many claims hold each key)."""
+    board = _Postings.of(keyed, DEFAULT_CAP if cap is None else cap)
+    names = [*board.names, *board.combined_names()]
+    result: list[set[str]] = [set() for _ in keyed]
+    for owner, key in zip(
+        board.owners[board.posted].tolist(), board.keys[board.posted].tolist(), strict=True
+    ):
+        result[owner].add(names[key])
+    return [frozenset(keys) for keys in result]
+
+
+@attrs.frozen
+class _Postings:
+    """Every (claim, key) entry of a batch, combined keys included, with each key's frequency
+    and rarity rank and which entries are posted."""
+
+    names: list[str]
+    letters: list[str]
+    owners: Indices
+    keys: Indices
+    pairs: Indices  # each combined key's code ``first * len(names) + second``
+    frequency: Indices
+    rank: Indices
+    by_rarity: Indices
+    posted: Indices
+
+    @classmethod
+    def of(cls, keyed: Sequence[Collection[str]], cap: int) -> _Postings:
+        names = sorted({key for keys in keyed for key in keys})
+        number = {key: position for position, key in enumerate(names)}
+        owners = np.repeat(np.arange(len(keyed)), [len(keys) for keys in keyed])
+        count = len(owners)
+        keys = np.fromiter((number[k] for ks in keyed for k in ks), dtype=np.int64, count=count)
+        letters = sorted({name[0] for name in names} | {COMBINED})
+        extra_owners, extra_keys, pairs = _combined(owners, keys, len(names), cap)
+        owners, keys = np.r_[owners, extra_owners], np.r_[keys, extra_keys]
+        frequency = np.bincount(keys)
+        rank = np.empty_like(frequency)
+        by_rarity = np.lexsort((np.arange(len(frequency)), frequency))  # rarest first
+        rank[by_rarity] = np.arange(len(frequency))
+        posted = _posted(
+            owners, rank[keys], frequency[keys] <= cap, _in_full(frequency[by_rarity], cap)
+        )
+        return cls(names, letters, owners, keys, pairs, frequency, rank, by_rarity, posted)
+
+    def combined_names(self) -> list[str]:
+        count = len(self.names)
+        return [
+            f"{self.names[code // count]}+{self.names[code % count]}"
+            for code in self.pairs.tolist()
+        ]
+
+
+def _combined(
+    owners: Indices, keys: Indices, count: int, cap: int
+) -> tuple[Indices, Indices, Indices]:
     """One combined key for each two frequent keys (held by more than ``cap // 2`` claims) of
     a claim, as (owner, key) arrays; combined keys are numbered from ``count`` on, in the order
-    of the two keys they combine."""
+    of the two keys they combine, whose codes ``first * count + second`` come third."""
     frequent = np.bincount(keys, minlength=count)[keys] > cap // 2
     order = np.lexsort((keys[frequent], owners[frequent]))
     hot_owners, hot_keys = owners[frequent][order], keys[frequent][order]
     chunks = list(_within_groups(hot_owners, hot_keys)) or [(owners[:0], keys[:0], keys[:0])]
     pair_owners, first, second = (np.concatenate(parts) for parts in zip(*chunks, strict=True))
-    _codes, combined = np.unique(first * count + second, return_inverse=True)
-    return pair_owners, combined.reshape(-1) + count
+    codes, combined = np.unique(first * count + second, return_inverse=True)
+    return pair_owners, combined.reshape(-1) + count, codes
 
 
 def _in_full(frequencies: Indices, cap: int) -> int:

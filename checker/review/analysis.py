@@ -4,15 +4,19 @@ A file whose text, metadata and extractor version are as stored is skipped. A ch
 file is extracted again; its claims keep their ids where their words are unchanged (ids come
 from the words, ``claims.extract.claim_id``), so their verdicts stay attached. A verdict whose
 claim is gone stays in the store as an orphan and is reported with the closest claim now in
-its source. Relations are recomputed only for the claims of the extracted sources, against
-every claim of the store. All of it is written in one transaction at the end.
+its source. Sources and claims are committed in batches as they are extracted; then the
+relations of the claims whose candidates changed are recomputed against every claim of the
+store (``compare``), so the relations depend on the set of claims only, not on the order or
+the runs they came in.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from importlib import metadata
@@ -21,13 +25,15 @@ from typing import TypeGuard
 import attrs
 from rapidfuzz import fuzz, process, utils
 
+from checker.compare.blocking import posted_keys
 from checker.compare.corroboration import Corroboration, corroborate_links, origins_of
 from checker.compare.normalize import Features, claim_keys
-from checker.compare.relate import Relation, claim_features, find_relations
+from checker.compare.relate import Relation, find_relations
+from checker.compare.relate import _key_topic as key_topic
 from checker.compare.times import publication_date
 from checker.review import ledger, store, views
+from checker.review.extraction import Extractor
 from checker.review.records import Source, Verdict
-from claims.extract import extract_claims
 from claims.ingest import (
     DEFAULT_MAX_BYTES,
     IngestError,
@@ -77,6 +83,10 @@ class Outcome:
         return sum(1 for change in self.changes if change.state == state)
 
 
+BATCH_ARTICLES = 50  # articles extracted between two commits
+BATCH_CLAIMS = 5_000  # or claims, whichever comes first
+
+
 def analyze(
     connection: sqlite3.Connection,
     paths: Sequence[str],
@@ -87,82 +97,193 @@ def analyze(
     force: bool = False,
     on_notice: Callable[[str, str], None] | None = None,
     outlet_from: str = "metadata",
+    timeout: float | None = None,
+    batch: int = BATCH_ARTICLES,
+    on_batch: Callable[[int], None] | None = None,
 ) -> Outcome:
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
     extracted go to ``on_error`` and the rest is analysed; files read in a fallback encoding
     go to ``on_notice``. ``force`` extracts and compares unchanged files again (after the
-    rules changed). ``outlet_from="folder"`` gives an article without an outlet in its
-    metadata the name of its folder as outlet."""
+    rules changed). With ``timeout``, each article is extracted in a worker process and one
+    that takes longer than ``timeout`` seconds goes to ``on_error`` (``ArticleTimeout``).
+
+    Sources and claims are committed ``batch`` articles (or ``BATCH_CLAIMS`` claims) at a
+    time, and ``on_batch`` is told how many sources are saved so far; the relations are
+    computed once every batch is in. A run that was killed loses at most the batch it was
+    in, and the next run skips what was saved and finishes the comparison. ``outlet_from="folder"``
+    gives an article without an outlet in its metadata the name of its folder as outlet."""
     known = store.sources(connection)
     database = views.database_file(connection)
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
     articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force, on_notice)
     articles = [_with_outlet(article, fresh, outlet_from) for article, fresh in articles]
     by_id = {source.id: source for source in known}
-    extracted: list[store.Extracted] = []
-    refreshed: list[Source] = []
-    new_items: list[Features] = []
-    for number, (article, fresh) in enumerate(articles, start=1):
+    features: dict[str, Features] = {}  # of the claims extracted in this run, by id
+    saving = _Batches(connection, by_id, changes, on_batch)
+    with Extractor(timeout) as extractor:
+        for number, (article, fresh) in enumerate(articles, start=1):
+            if progress:
+                progress("extract", number, len(articles))
+            if on_notice and article.encoding != "utf-8":
+                on_notice(article.path, encoding_notice(article.encoding))
+            if on_notice and article.published and publication_date(article.published) is None:
+                on_notice(
+                    article.path,
+                    f"publication date {article.published!r} not understood; compared without it",
+                )
+            old = by_id.get(article.source)
+            if not force and old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
+                changes.append(SourceChange(article.source, "refreshed"))  # metadata or place
+                saving.refreshed.append(fresh)
+            else:
+                try:
+                    claims, items = extractor.extract(article)
+                except Exception as error:
+                    on_error(article.path, error)
+                    continue
+                features.update(zip((claim.id for claim in claims), items, strict=True))
+                keys = tuple(claim_keys(item) for item in items)
+                saving.add(store.Extracted(fresh, article.text, claims, keys))
+            if len(saving) >= batch or saving.claims >= BATCH_CLAIMS:
+                saving.save()
+    saving.save()
+    compared = False
+    if store.comparison_pending(connection):
         if progress:
-            progress("extract", number, len(articles))
-        if on_notice and article.encoding != "utf-8":
-            on_notice(article.path, encoding_notice(article.encoding))
-        if on_notice and article.published and publication_date(article.published) is None:
-            on_notice(
-                article.path,
-                f"publication date {article.published!r} not understood; compared without it",
-            )
-        old = by_id.get(article.source)
-        if not force and old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
-            changes.append(SourceChange(article.source, "refreshed"))  # metadata or place only
-            refreshed.append(fresh)
-            continue
-        try:
-            claims = tuple(extract_claims(article))
-            items = [claim_features(claim) for claim in claims]
-        except Exception as error:
-            on_error(article.path, error)
-            continue
-        new_items.extend(items)
-        keys = tuple(claim_keys(item) for item in items)
-        extracted.append(store.Extracted(fresh, article.text, claims, keys))
-    if not extracted and not refreshed:
-        return Outcome(tuple(sorted(changes, key=lambda c: c.source)), (), False)
-
-    replaced = {item.source.id for item in extracted}
-    stored = store.stored_claims(connection) if extracted else []  # read once for both uses
-    before = {claim.id: claim for claim in stored if claim.source in replaced}
-    kept = [claim for claim in stored if claim.source not in replaced]
-    if progress:
-        progress("compare", 0, 1)
-    sources = {**by_id, **{item.source.id: item.source for item in extracted}}
-    relations = _relations(connection, kept, extracted, new_items, sources) if extracted else []
-    for item in extracted:
-        ids = {claim.id for claim in item.claims}
-        old_ids = {i for i, claim in before.items() if claim.source == item.source.id}
-        state = "changed" if item.source.id in by_id else "new"
-        changes.append(
-            SourceChange(
-                item.source.id, state, len(ids & old_ids), len(ids - old_ids), len(old_ids - ids)
-            )
-        )
-    orphaned = _orphans(ledger.verdicts(connection), extracted, set(before))
-    if progress:
-        progress("save", 0, 1)
-    store.save_analysis(
-        connection,
-        extracted=extracted,
-        refreshed=refreshed,
-        relations=relations,
-        expected={
-            source.id: by_id[source.id].file_sha256 if source.id in by_id else None
-            for source in [item.source for item in extracted] + refreshed
-        },
+            progress("compare", 0, 1)
+        compare(connection, features)
+        compared = True
+        if progress:
+            progress("compare", 1, 1)
+    return Outcome(
+        tuple(sorted(changes, key=lambda c: c.source)),
+        tuple(saving.orphaned),
+        saving.written or compared,
+        tuple(sorted(saving.standalone)),
     )
-    if progress:
-        progress("save", 1, 1)
-    standalone = tuple(sorted(item.source.id for item in extracted if not item.source.outlet))
-    return Outcome(tuple(sorted(changes, key=lambda c: c.source)), orphaned, True, standalone)
+
+
+class _Batches:
+    """The sources extracted or refreshed since the last commit, committed by :meth:`save`
+    with what the outcome says about them (kept, new and gone claims; orphaned verdicts)."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        by_id: dict[str, Source],
+        changes: list[SourceChange],
+        on_batch: Callable[[int], None] | None,
+    ) -> None:
+        self.connection = connection
+        self.by_id = by_id
+        self.changes = changes
+        self.on_batch = on_batch
+        self.extracted: list[store.Extracted] = []
+        self.refreshed: list[Source] = []
+        self.claims = 0
+        self.saved = 0
+        self.written = False
+        self.orphaned: list[Orphan] = []
+        self.standalone: list[str] = []  # saved sources that name no outlet
+
+    def __len__(self) -> int:
+        return len(self.extracted) + len(self.refreshed)
+
+    def add(self, item: store.Extracted) -> None:
+        self.extracted.append(item)
+        self.claims += len(item.claims)
+
+    def save(self) -> None:
+        if not self:
+            return
+        extracted, by_id = self.extracted, self.by_id
+        replaced = [item.source.id for item in extracted]
+        before = {claim.id: claim for claim in store.stored_claims(self.connection, replaced)}
+        for item in extracted:
+            ids = {claim.id for claim in item.claims}
+            old_ids = {i for i, claim in before.items() if claim.source == item.source.id}
+            state = "changed" if item.source.id in by_id else "new"
+            kept, added, removed = len(ids & old_ids), len(ids - old_ids), len(old_ids - ids)
+            self.changes.append(SourceChange(item.source.id, state, kept, added, removed))
+        self.orphaned += _orphans(ledger.verdicts(self.connection), extracted, set(before))
+        store.save_analysis(
+            self.connection,
+            extracted=extracted,
+            refreshed=self.refreshed,
+            expected={
+                source.id: by_id[source.id].file_sha256 if source.id in by_id else None
+                for source in [item.source for item in extracted] + self.refreshed
+            },
+        )
+        self.standalone += [item.source.id for item in extracted if not item.source.outlet]
+        self.saved += len(self)
+        self.written = True
+        self.extracted, self.refreshed, self.claims = [], [], 0
+        if self.on_batch:
+            self.on_batch(self.saved)
+
+
+def compare(connection: sqlite3.Connection, known: Mapping[str, Features] | None = None) -> None:
+    """Bring the store's relations up to date with its claims, so that they are what one run
+    over all of them would give, whatever order and batches the claims came in.
+
+    The candidate pairs depend on every claim (keys held by many claims are capped, each
+    claim posts its rarest keys, the rarest keys are posted in full within a pair budget), so
+    a pair of two claims is a candidate as before exactly when both post the keys they
+    posted then (``checker.compare.blocking.posted_keys``; each claim keeps a digest of them).
+    The relations of the claims whose posted keys changed, and of new claims, are computed
+    again against every claim; the others' stay. The weight of each related link (the rarity
+    of its shared topic among all claims) is recomputed for all of them. ``known`` are
+    features already computed, by claim id."""
+    known = known or {}
+    claims = store.stored_claims(connection)
+    stored = store.stored_keys(connection)
+    keys = [stored[claim.id] for claim in claims]
+    digests = [_digest(posted) for posted in posted_keys(keys)]
+    before = store.posted_digests(connection)
+    focus = [i for i, claim in enumerate(claims) if before.get(claim.id) != digests[i]]
+    relations: list[Relation] = []
+    if focus:
+        items = [known.get(claim.id) for claim in claims]
+        sources = store.sources(connection)
+        relations = find_relations(
+            claims,
+            items,
+            focus=focus,
+            keys=keys,
+            outlets={source.id: source.outlet for source in sources},
+            published={s.id: _iso(publication_date(s.published)) for s in sources},
+        )
+    store.save_comparison(
+        connection,
+        posted={claims[i].id: digests[i] for i in focus},
+        relations=relations,
+        weigh=_weigher(claims, keys),
+    )
+
+
+def _digest(keys: frozenset[str]) -> str:
+    joined = "\x00".join(sorted(keys)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=12).hexdigest()
+
+
+def _weigher(
+    claims: Sequence[Claim], keys: Sequence[frozenset[str]]
+) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
+    """The weight of related links as ``find_relations`` gives it over all ``claims``: the
+    summed rarity of the topic the two claims share (added in sorted order, so the same in
+    every process)."""
+    topics = {claim.id: key_topic(k) for claim, k in zip(claims, keys, strict=True)}
+    frequency = Counter(concept for topic in topics.values() for concept in topic)
+    count = len(claims)
+
+    def weigh(pairs: Sequence[tuple[str, str]]) -> list[float]:
+        return [
+            round(sum(math.log(count / frequency[c]) for c in sorted(topics[a] & topics[b])), 6)
+            for a, b in pairs
+        ]
+
+    return weigh
 
 
 def _with_outlet(article: Article, fresh: Source, rule: str) -> tuple[Article, Source]:
@@ -172,6 +293,10 @@ def _with_outlet(article: Article, fresh: Source, rule: str) -> tuple[Article, S
         return article, fresh
     folder = os.path.basename(os.path.dirname(os.path.abspath(article.path))) or None
     return attrs.evolve(article, outlet=folder), attrs.evolve(fresh, outlet=folder)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _read(
@@ -292,36 +417,6 @@ def _source(article: Article, location: str, file_sha256: str) -> Source:
         extractor=EXTRACTOR,
         analyzed_at=store.now(),
     )
-
-
-def _relations(
-    connection: sqlite3.Connection,
-    kept: Sequence[Claim],
-    extracted: Sequence[store.Extracted],
-    new_items: Sequence[Features],
-    sources: Mapping[str, Source],
-) -> list[Relation]:
-    """The relations of the new claims with each other and with the ``kept`` stored claims.
-    Blocking runs on the stored keys; only the stored claims that are a candidate of a new
-    one get their features computed."""
-    keys = store.stored_keys(connection)
-    claims = [*kept, *(claim for item in extracted for claim in item.claims)]
-    all_keys = [keys[claim.id] for claim in kept] + [k for item in extracted for k in item.keys]
-    items: list[Features | None] = [None] * len(kept) + list(new_items)
-    return find_relations(
-        claims,
-        items,
-        focus=range(len(kept), len(claims)),
-        keys=all_keys,
-        outlets={source.id: source.outlet for source in sources.values()},
-        published={
-            source.id: _iso(publication_date(source.published)) for source in sources.values()
-        },
-    )
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _orphans(

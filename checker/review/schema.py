@@ -106,7 +106,16 @@ _V3 = """
 ALTER TABLE claims ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1));
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: relations as a function of the claims alone (issue 17): each claim keeps a digest of the
+# blocking keys it posted when its relations were last computed (NULL: not yet), and
+# ``pending`` says that claims came or went since; ``analyze`` then finishes the comparison.
+_V4 = """
+ALTER TABLE claims ADD COLUMN posted TEXT;
+CREATE TABLE pending (what TEXT PRIMARY KEY);
+INSERT INTO pending (what) SELECT 'relations' WHERE EXISTS (SELECT 1 FROM claims);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 
 class StoreError(Exception):
@@ -124,13 +133,19 @@ def connect(
     create: bool = True,
     migrations: Sequence[str] = MIGRATIONS,
     any_thread: bool = False,
+    read_only: bool = False,
 ) -> sqlite3.Connection:
     """An open, migrated store. With ``create=False`` a missing file is an error rather than
     a new empty store (for commands that only read). ``any_thread`` lets other threads use
-    the connection; the caller then makes sure only one does at a time."""
+    the connection; the caller then makes sure only one does at a time. ``read_only`` opens
+    the file read-only (a ``mode=ro`` URI): nothing is written, not even the journal mode or
+    a migration, so a user without write permission can read the store; an older schema is
+    read as it is (the reads do not need what later migrations add)."""
     name = str(path)
-    if not create and not Path(name).exists():
+    if (not create or read_only) and not Path(name).exists():
         raise StoreError(name, "no store here; run `claimdesk analyze PATH...` first")
+    if read_only:
+        return _connect_read_only(name, migrations, any_thread)
     try:
         connection = sqlite3.connect(
             name,
@@ -148,16 +163,67 @@ def connect(
         if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
             raise StoreError(name, "cannot switch the store to write-ahead logging")
         migrate(connection, migrations, name)
-    except sqlite3.OperationalError as error:
+    except BaseException as error:
         connection.close()
-        raise StoreError(name, f"cannot use the store: {error}") from None
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        raise StoreError(name, f"not a claimdesk store ({error})") from None
-    except StoreError:
-        connection.close()
-        raise
+        raise _store_error(name, error) from None
     return connection
+
+
+def _store_error(name: str, error: BaseException) -> BaseException:
+    if getattr(error, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+        return StoreError(name, f"the store is read-only here, nothing was written ({error})")
+    if isinstance(error, sqlite3.OperationalError):
+        return StoreError(name, f"cannot use the store: {error}")
+    if isinstance(error, sqlite3.DatabaseError):
+        return StoreError(name, f"not a claimdesk store ({error})")
+    return error
+
+
+def _connect_read_only(
+    name: str, migrations: Sequence[str], any_thread: bool
+) -> sqlite3.Connection:
+    """The store opened read-only. A store in write-ahead-log mode whose ``-shm`` file is
+    missing can only be opened read-only where that file could be created; in a folder the
+    user cannot write to (and so where no other process is writing either, or it would be
+    there) the file is read as immutable."""
+    uri = Path(name).resolve().as_uri() + "?mode=ro"
+    for attempt in (uri, uri + "&immutable=1"):
+        try:
+            connection = sqlite3.connect(
+                attempt,
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=not any_thread,
+            )
+        except sqlite3.Error as error:
+            raise StoreError(name, f"cannot open: {error}") from None
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA query_only = ON")
+            _check_version(connection, migrations, name)
+            return connection
+        except sqlite3.OperationalError as error:
+            connection.close()
+            readonly = getattr(error, "sqlite_errorname", "").startswith("SQLITE_READONLY")
+            if not readonly or attempt.endswith("immutable=1"):
+                raise _store_error(name, error) from None
+        except BaseException as error:
+            connection.close()
+            raise _store_error(name, error) from None
+    raise AssertionError("unreachable")
+
+
+def _check_version(connection: sqlite3.Connection, migrations: Sequence[str], name: str) -> int:
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(migrations):
+        raise StoreError(
+            name,
+            f"written by a newer claimdesk (schema {version}, this one knows {len(migrations)})",
+        )
+    if version == 0:
+        raise StoreError(name, "not a claimdesk store (empty, or no schema version)")
+    return version
 
 
 def migrate(connection: sqlite3.Connection, migrations: Sequence[str], name: str = "") -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -326,14 +326,14 @@ def save_analysis(
     *,
     extracted: Sequence[Extracted],
     refreshed: Sequence[Source],
-    relations: Sequence[Relation],
     expected: Mapping[str, str | None],
 ) -> None:
-    """Write one analysis in one transaction: ``extracted`` sources replace their stored claims
-    (their relations go with them and ``relations`` are the recomputed ones); ``refreshed``
-    sources only get new metadata. ``expected`` is each written source's file sha256 (or ``None``
-    for a new one) as read when the analysis began: if another process changed one since,
-    nothing is written and :class:`StoreConflict` is raised."""
+    """Write one batch of an analysis in one transaction: ``extracted`` sources replace their
+    stored claims (their relations go with them; the claims' relations are computed by
+    :func:`save_comparison` once every batch is in, and ``pending`` says so until then);
+    ``refreshed`` sources only get new metadata. ``expected`` is each written source's file
+    sha256 (or ``None`` for a new one) as read when the analysis began: if another process
+    changed one since, nothing is written and :class:`StoreConflict` is raised."""
     with writing(connection):
         for source_id, sha in expected.items():
             row = connection.execute(
@@ -359,14 +359,60 @@ def save_analysis(
             )
         for source in refreshed:
             _put_source(connection, source, None)
+        if extracted:
+            connection.execute("INSERT OR IGNORE INTO pending (what) VALUES ('relations')")
+
+
+def comparison_pending(connection: sqlite3.Connection) -> bool:
+    """Whether claims came or went since the relations were last computed."""
+    return (
+        connection.execute("SELECT 1 FROM pending WHERE what = 'relations'").fetchone() is not None
+    )
+
+
+def posted_digests(connection: sqlite3.Connection) -> dict[str, str | None]:
+    """Each claim's digest of the blocking keys it posted when its relations were computed."""
+    return dict(connection.execute("SELECT id, posted FROM claims").fetchall())
+
+
+def save_comparison(
+    connection: sqlite3.Connection,
+    *,
+    posted: Mapping[str, str],
+    relations: Sequence[Relation],
+    weigh: Callable[[Sequence[tuple[str, str]]], Sequence[float]],
+) -> None:
+    """Write a comparison in one transaction: the relations of the claims of ``posted`` (whose
+    posted keys changed) replace theirs, their digests are stored, and every related link
+    gets the weight ``weigh`` gives it now (it depends on all the claims of the store)."""
+    changed = list(posted)
+    with writing(connection):
+        for start in range(0, len(changed), CHUNK):
+            chunk = changed[start : start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            connection.execute(
+                f"DELETE FROM relations WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2
+            )
         connection.executemany(
-            "INSERT OR REPLACE INTO relations (a, b, relation, score, reasons, weight)"
+            "INSERT INTO relations (a, b, relation, score, reasons, weight)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [
                 (r.a, r.b, r.relation, r.score, json.dumps(list(r.reasons)), r.weight)
                 for r in relations
             ],
         )
+        connection.executemany(
+            "UPDATE claims SET posted = ? WHERE id = ?", [(d, c) for c, d in posted.items()]
+        )
+        links = connection.execute(
+            "SELECT a, b, weight FROM relations WHERE relation = 'related' ORDER BY a, b"
+        ).fetchall()
+        weights = weigh([(a, b) for a, b, _ in links])
+        connection.executemany(
+            "UPDATE relations SET weight = ? WHERE a = ? AND b = ?",
+            [(new, a, b) for (a, b, old), new in zip(links, weights, strict=True) if new != old],
+        )
+        connection.execute("DELETE FROM pending WHERE what = 'relations'")
 
 
 def _put_source(connection: sqlite3.Connection, source: Source, text: str | None) -> None:

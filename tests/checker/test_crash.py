@@ -93,7 +93,7 @@ def test_kill_9_during_analyze_keeps_the_store_whole(tmp_path: Path) -> None:
         process.wait()
         connection = check(db)
         now = {s.id: s.sha256 for s in store.sources(connection)}
-        # All of the analysis or none of it.
+        # All of the analysis or none of it (16 articles are one batch).
         assert now == first or not (set(now.values()) & set(first.values()))
         verdicts = ledger.verdicts(connection)
         assert {claim: verdicts[claim].status for claim in marked} == marked
@@ -214,3 +214,56 @@ def test_random_kills_of_analyze_and_marks_lose_nothing(tmp_path: Path) -> None:
         assert all(verdicts[claim].status == "disputed" for claim in saved)
         connection.close()
     assert saved
+
+
+BATCHES = """
+import sys
+import time
+from checker.review import extraction
+from checker.review.analysis import analyze
+from checker.review.schema import connect
+real = extraction.extract_claims
+def extract_claims(article):
+    if article.path.endswith("a005.txt"):  # the second article of the third batch
+        print("inside", flush=True)
+        time.sleep(600)
+    return real(article)
+extraction.extract_claims = extract_claims
+connection = connect(sys.argv[1])
+analyze(
+    connection,
+    [sys.argv[2]],
+    on_error=lambda path, error: None,
+    batch=2,
+    on_batch=lambda saved: print(saved, flush=True),
+)
+print("done", flush=True)
+"""
+
+
+def test_kill_9_between_batches_loses_at_most_one_and_a_rerun_ends_as_a_clean_run(
+    tmp_path: Path,
+) -> None:
+    from tests.checker.test_order import dump
+
+    folder = tmp_path / "articles"
+    write_corpus(folder, 12, edition=1)
+    clean = tmp_path / "clean.db"
+    analyze_quietly(clean, folder)
+    db = tmp_path / "killed.db"
+    process = subprocess.Popen(
+        [sys.executable, "-c", BATCHES, str(db), str(folder)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    # two batches committed, then the kill in the middle of the third
+    said = [process.stdout.readline().strip() for _ in range(3)]
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert said == ["2", "4", "inside"]
+    connection = check(db)
+    assert len(store.sources(connection)) == 4  # the third batch is lost, and only it
+    assert store.comparison_pending(connection)
+    connection.close()
+    analyze_quietly(db, folder)
+    with connect(db) as after, connect(clean) as reference:
+        assert dump(after) == dump(reference)

@@ -110,7 +110,7 @@ def test_v3_adds_superseded_to_the_claims_of_a_v1_store(tmp_path: Path) -> None:
     )
     old.close()
     connection = connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
     (claim,) = store.stored_claims(connection)
     assert claim.quote == "Ships sail." and claim.superseded is False
     with pytest.raises(sqlite3.IntegrityError):

@@ -41,3 +41,15 @@ def test_ids_differ_between_sources_and_repeats() -> None:
     )
     first, second = extract_claims(article)
     assert first.id != second.id
+
+
+def test_a_repeat_in_other_case_or_spacing_gets_its_own_id() -> None:
+    """The id is made from the words lower-cased and single-spaced, so repeats are counted
+    the same way (a 5 MB article repeating sentences had stored two claims under one id)."""
+    article = build_article(
+        "Rivian raised money in May.\nrivian raised money in May.\nRivian  raised money in May.\n",
+        path="x.txt",
+        source="s",
+    )
+    found = extract_claims(article)
+    assert len(found) == 3 and len({claim.id for claim in found}) == 3

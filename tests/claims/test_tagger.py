@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.lexicon import cue_lexicon, phrase_words
 from claims.tagger import find_cues, tag_text
@@ -174,3 +176,61 @@ def test_word_boundaries() -> None:
         for c in tag_text("The mayor won.")[2]
     )
     assert not [c for c in tag_text("The mayor won.")[2] if c.text.lower() == "may"]
+
+
+def _cues_word_by_word(text: str) -> list[tuple[int, int, str]]:
+    """The cue search as it was: every candidate word searched in the whole text."""
+    from claims import tagger
+
+    lowered = text.lower()
+    candidates = tagger._candidates(lowered)
+    matches = [
+        match
+        for token, rules in candidates.items()
+        for occurrence in tagger._word_pattern(token).finditer(lowered)
+        for match in tagger._matches_at(text, occurrence.start(), rules, 0, len(text))
+    ]
+    matches.sort(key=lambda m: (m[0], -m[1], m[2]))
+    return [
+        (c.cue.start, c.cue.end, c.cue.type)
+        for c in tagger._leftmost_longest(text, matches, 0, len(text))
+    ]
+
+
+_PIECES = [
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "sources said",
+    "it is believed",
+    "if",
+    "and/or",
+    "may's",
+    "x/may",
+    "’",
+    "'",
+    "/",
+    "-",
+    " ",
+    ", ",
+    ". ",
+    "Shares",
+    "rose",
+    "allegedly",
+    "according to people familiar",
+    "expected",
+    "b/b",
+    "appears",
+    "_",
+    "1",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_one_pass_cue_search_finds_what_word_by_word_search_found(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(c.cue.start, c.cue.end, c.cue.type) for c in find_cues(text)] == _cues_word_by_word(
+        text
+    )

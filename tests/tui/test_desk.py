@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Input
 
 from checker.review import ledger
 from checker.review.analysis import analyze
-from checker.review.schema import connect
+from checker.review.schema import StoreError, connect
 from tui.app import ReviewApp
 from tui.dialogs import FilterDialog, HelpScreen, TextDialog
 from tui.screens.article import ArticleScreen
@@ -307,3 +307,72 @@ def test_mouse_and_command_palette(db: Path) -> None:
         assert verdicts(db)[target][0] == "disputed"
 
     drive(db, scenario)
+
+
+def test_hostile_file_names_are_shown_as_text(tmp_path: Path) -> None:
+    """File names, source ids and errors reach notices, the filter's source list and the
+    article screen as plain text: ``[@click=app.quit]`` is no action link, a closing tag that
+    was never opened (``[/i]``) no markup error."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    body = "Acme cut 3,100 jobs at its plant, the union said.\n"
+    (folder / "[@click=app.quit]x.txt").write_text(body)
+    (folder / "[i]d[b].md").write_text(body.replace("Acme", "Bolt"))
+    (folder / "[@click=app.quit]bad[b].json").write_text("{not json")
+    (folder / "named.json").write_text(
+        '{"text": "Rivian said it will hire 400 workers.", "id": "[@click=app.quit]src[/i]"}'
+    )
+    db = tmp_path / "h.db"
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await settle(pilot)
+        messages = [notice.message for notice in app._notifications]
+        assert any("[@click=app.quit]bad[b].json" in message for message in messages)
+        assert all(notice.markup is False for notice in app._notifications)
+        await pilot.pause(0.2)  # the toasts are drawn
+        assert app.is_running and isinstance(app.screen, DeskScreen)
+        sources = {row.source for row in claims(app).rows}
+        assert "[@click=app.quit]src[/i]" in sources
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FilterDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        named = next(i for i, r in enumerate(claims(app).rows) if r.source.startswith("[@"))
+        claims(app).select(claims(app).rows[named].id)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running
+
+    drive(db, scenario, paths=(str(folder),))
+
+
+def test_a_store_that_cannot_be_written_opens_as_a_read_only_view(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.screens.desk
+
+    real = connect
+
+    def refuse_writers(path: str, **options: object) -> sqlite3.Connection:
+        if not options.get("read_only"):
+            raise StoreError(path, "the store is read-only here, nothing was written")
+        return real(path, read_only=True)
+
+    monkeypatch.setattr(tui.screens.desk, "connect", refuse_writers)
+    before = verdicts(db)
+
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        assert len(claims(app).rows) == 117
+        assert desk(app).read_only
+        await pilot.press("v")
+        await settle(pilot)
+        messages = [notice.message for notice in app._notifications]
+        assert any(m.startswith("read-only view") for m in messages), messages
+        assert any("nothing was saved" in m for m in messages), messages
+
+    drive(db, scenario)
+    assert verdicts(db) == before

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
@@ -76,6 +77,7 @@ class DeskScreen(Screen[None]):
         self.filter = DeskFilter()
         self.sort_by = "source"
         self.reader: sqlite3.Connection | None = None
+        self.read_only = False  # the store cannot be written: the desk only shows it
         self.writer: sqlite3.Connection | None = None
         self.write_lock = threading.Lock()
         self._pending: Timer | None = None
@@ -107,15 +109,26 @@ class DeskScreen(Screen[None]):
             if connection is not None:
                 connection.close()
 
+    def say(
+        self, message: str, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
+        """A notice on screen, always as plain text: file names, errors and notes may hold
+        square brackets that Textual's markup would read as styles or action links."""
+        self.notify(message, severity=severity, timeout=timeout, markup=False)
+
     # -- loading ------------------------------------------------------------------------------
 
     def _open(self) -> None:
         try:
-            self.reader = connect(self.db, create=bool(self.paths))
+            self.reader = connect(self.db, read_only=True)
+        except StoreError as error:
+            self.app.exit(message=Text(f"claimdesk: {error.path}: {error.reason}"), return_code=2)
+            return
+        try:
             self.writer = connect(self.db, any_thread=True)
         except StoreError as error:
-            self.app.exit(message=f"claimdesk: {error.path}: {error.reason}", return_code=2)
-            return
+            self.read_only = True
+            self.say(f"read-only view, verdicts cannot be saved: {error.reason}", "warning", 12)
         self._status("loading claims…")
         self._load()
 
@@ -123,7 +136,7 @@ class DeskScreen(Screen[None]):
     def _load(self) -> None:
         """A first screenful at once, then every claim (sources, filters and sorting need
         them all)."""
-        connection = connect(self.db)
+        connection = connect(self.db, read_only=True)
         try:
             first = load_rows(connection, limit=FIRST_ROWS)
             if len(first) == FIRST_ROWS:
@@ -148,7 +161,7 @@ class DeskScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="score")
     def _score(self) -> None:
         """Scores source by source, handed to the panel in batches so the UI stays fluid."""
-        connection = connect(self.db)
+        connection = connect(self.db, read_only=True)
         found: dict[str, float | None] = {}
         last = time.monotonic()
         try:
@@ -179,7 +192,7 @@ class DeskScreen(Screen[None]):
                 progress=progress,
             )
         except (StoreError, sqlite3.Error) as error:
-            self.app.call_from_thread(self.notify, f"analysis failed: {error}", severity="error")
+            self.app.call_from_thread(self.say, f"analysis failed: {error}", "error")
             outcome = None
         finally:
             connection.close()
@@ -198,14 +211,14 @@ class DeskScreen(Screen[None]):
         for bar in self.query("#progress"):
             bar.remove()
         for error in errors[:5]:
-            self.notify(error, severity="warning", timeout=8)
+            self.say(error, "warning", timeout=8)
         if outcome is not None:
             states = ", ".join(
                 f"{outcome.count(s)} {s}"
                 for s in ("new", "changed", "unchanged")
                 if outcome.count(s)
             )
-            self.notify(f"analysed: {states or 'nothing'}")
+            self.say(f"analysed: {states or 'nothing'}")
         self._open()
 
     # -- other writers ------------------------------------------------------------------------
@@ -249,6 +262,7 @@ class DeskScreen(Screen[None]):
             text = (
                 f"{shown} of {len(self.rows)} claims · {self.filter.describe()} · sorted by"
                 f" {self.sort_by} · {unreviewed} unreviewed · reviewer {self.reviewer}"
+                + (" · read-only" if self.read_only else "")
             )
         self.query_one("#status-line", Static).update(Text(text))
 
@@ -309,6 +323,9 @@ class DeskScreen(Screen[None]):
         self._write(lambda c: ledger.undo(c, by=self.reviewer))
 
     def _write(self, change: Callable[[sqlite3.Connection], Change | None]) -> None:
+        if self.writer is None:
+            self.say("read-only view: the store cannot be written, nothing was saved", "error")
+            return
         self._run_write(change, time.perf_counter())
 
     @work(thread=True, group="write")
@@ -320,14 +337,14 @@ class DeskScreen(Screen[None]):
             with self.write_lock:
                 done = change(self.writer)
         except (LookupError, StoreError, sqlite3.Error) as error:
-            self.app.call_from_thread(self.notify, f"not saved: {error}", severity="error")
+            self.app.call_from_thread(self.say, f"not saved: {error}", "error")
             return
         committed = time.perf_counter() - started
         self.app.call_from_thread(self._saved, done, started, committed)
 
     def _saved(self, change: Change | None, started: float = 0.0, committed: float = 0.0) -> None:
         if change is None:
-            self.notify("nothing to undo")
+            self.say("nothing to undo")
             return
         verdict = (
             ledger.verdicts_of(self.reader, [change.claim]).get(change.claim)
@@ -346,7 +363,7 @@ class DeskScreen(Screen[None]):
                 break
         self.write_latency.append((committed, time.perf_counter() - started))
         verb = "undone" if change.action == "undo" else "saved"
-        self.notify(f"{change.claim}: {change.old_status} → {change.new_status} ({verb})")
+        self.say(f"{change.claim}: {change.old_status} → {change.new_status} ({verb})")
         self._status()
 
     # -- moving and finding ---------------------------------------------------------------------
@@ -366,7 +383,7 @@ class DeskScreen(Screen[None]):
                 claims.select(claims.rows[index].id)
                 return
             index += step
-        self.notify("no more unreviewed claims this way")
+        self.say("no more unreviewed claims this way")
 
     def action_search(self) -> None:
         def apply(text: str | None) -> None:
@@ -399,18 +416,18 @@ class DeskScreen(Screen[None]):
         self.app.push_screen(ArticleScreen(row.source, text, items, row.id))
 
     def action_report(self) -> None:
-        self.notify("writing the report…")
+        self.say("writing the report…")
         self._report()
 
     @work(thread=True, exclusive=True, group="report")
     def _report(self) -> None:
         target = Path(self.db).with_name(Path(self.db).stem + "-report.html")
-        connection = connect(self.db)
+        connection = connect(self.db, read_only=True)
         try:
             write_atomically(target, render_html(build_report(connection)))
         except OSError as error:
-            self.app.call_from_thread(self.notify, f"report not written: {error}", severity="error")
+            self.app.call_from_thread(self.say, f"report not written: {error}", "error")
             return
         finally:
             connection.close()
-        self.app.call_from_thread(self.notify, f"report written: {target}")
+        self.app.call_from_thread(self.say, f"report written: {target}")
