@@ -361,7 +361,8 @@ def _conflicts(
     in_articles: bool = False,
 ) -> list[str]:
     found = []
-    for qa in a.quantities if _figures_comparable(a, b) else ():
+    comparable = bool(a.quantities and b.quantities) and _figures_comparable(a, b)
+    for qa in a.quantities if comparable else ():
         ours = [x for x in a.quantities if x.unit == qa.unit]
         theirs = [y for y in b.quantities if y.unit == qa.unit and qa.unit]
         if theirs and all(x.conflicts(y) for x in ours for y in theirs):
@@ -617,6 +618,7 @@ def find_relations(
         np.searchsorted(involved, right),
     )
     actors = source_actors([claim.source for claim in claims], keys)
+    aligned: dict[tuple[str, str], bool] = {}
     topics = [_key_topic(each) for each in keys]
     frequency = Counter(concept for topic in topics for concept in topic)
     found: list[Relation] = []
@@ -625,7 +627,9 @@ def find_relations(
             i, j = j, i  # reasons name the claims in the relation's order ("a vs b")
         kinds = (claims[i].kind, claims[j].kind)
         x, y = claims[i].source, claims[j].source
-        same = story_aligned(actors[x], actors[y])
+        if (x, y) not in aligned:
+            aligned[(x, y)] = aligned[(y, x)] = story_aligned(actors[x], actors[y])
+        same = aligned[(x, y)]
         dates = (published.get(x), published.get(y)) if published else (None, None)
         verdict = judge(
             item(i), item(j), kinds, score, same_story=same, dates=dates, in_articles=True
