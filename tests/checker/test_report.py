@@ -18,7 +18,7 @@ from checker.report.build import Report, report_json
 from checker.report.html import h, render_html
 from checker.report.interop import claim_reviews, web_annotations
 from checker.report.markdown import render_markdown
-from checker.report.scorecard import CRITERIA
+from checker.report.scorecard import CRITERIA, step_bound
 from checker.review import ledger, store
 from checker.review.analysis import analyze
 from checker.review.reading import build_report
@@ -76,14 +76,22 @@ def test_seeds_report_sets_the_rumour_against_the_record(seeds_db: sqlite3.Conne
 
 
 def test_verdicts_move_the_score(seeds_db: sqlite3.Connection) -> None:
-    before = card(build_report(seeds_db), SEED_000)
-    assert before["false_content"][0] == 1.0 and before["corrections"][0] is None
+    report = build_report(seeds_db)
+    before = card(report, SEED_000)
+    assert before["false_content"][0] is None and before["corrections"][0] is None
+    score = next(s.scorecard for s in report.sources if s.source.id == SEED_000)
     claims = [c for c in store.stored_claims(seeds_db) if c.source == SEED_000]
     ledger.mark(seeds_db, claims[0].id, "disputed", by="ana")
-    after = card(build_report(seeds_db), SEED_000)
-    assert after["false_content"][0] == pytest.approx(2 / 3, abs=1e-3)
-    assert after["false_content"][1] == (claims[0].id,)
+    disputed = build_report(seeds_db)
+    after = card(disputed, SEED_000)
+    assert after["false_content"] == (0.0, (claims[0].id,))
     assert after["corrections"] == (0.0, (claims[0].id,))
+    moved = next(s.scorecard for s in disputed.sources if s.source.id == SEED_000)
+    assert score.score is not None and moved.score is not None
+    assert 0 < score.score - moved.score <= step_bound(score)  # was 60.8 → 39.5 before
+    ledger.mark(seeds_db, claims[0].id, "verified", by="ana")
+    verified = next(s.scorecard for s in build_report(seeds_db).sources if s.source.id == SEED_000)
+    assert verified.score is not None and verified.score > score.score
 
 
 STORY = """---
