@@ -52,3 +52,9 @@ def labels(sources: Iterable[Source], items: Iterable[Reviewed]) -> dict[str, st
 def outlet_of(source: Source, label: Mapping[str, str]) -> str:
     """The outlet a source counts under: its own, else the source stands alone (its label)."""
     return " ".join(source.outlet.split()) if source.outlet else label[source.id]
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with ``…``."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
