@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -141,13 +141,15 @@ class HelpScreen(ModalScreen[None]):
         for key, description in self.keys:
             text.append(f"{key:>14}  ", style="bold cyan")
             text.append(f"{description}\n")
-        text.append("\nWhat the desk shows\n\n", style="bold")
-        for symbol, meaning in LEGEND:
-            text.append(f"{symbol:>14}  ", style="bold cyan")
-            text.append(f"{meaning}\n")
         text.append("\nEvery verdict is saved to the store the moment it is made.", style="dim")
+        legend = Text("What the desk shows\n\n", style="bold")
+        for symbol, meaning in LEGEND:
+            legend.append(f"{symbol:>11}  ", style="bold cyan")
+            legend.append(f"{meaning}\n")
         with Vertical(classes="dialog help"):
-            yield Static(text)
+            with VerticalScroll(id="help-body"), Horizontal(id="help-columns"):
+                yield Static(text, id="help-keys")
+                yield Static(legend, id="help-legend")
             yield Label(Text("escape closes", style="dim"))
 
     def action_close(self) -> None:
