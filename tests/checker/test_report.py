@@ -270,6 +270,20 @@ def test_claimreview_has_the_required_fields(seeds_db: sqlite3.Connection) -> No
     assert by_person[1]["url"] == f"https://desk.example/r/{claims[1].id}"
 
 
+def test_claimreview_uses_the_article_url_where_known() -> None:
+    from checker.report.interop import article_url, source_iri
+    from checker.review.records import Source
+
+    with_url = Source("a", "a.md", "/a.md", "0", "0", url="https://news.example/a")
+    archived = Source("b", "crawl.warc.gz#https://news.example/b", "/c", "0", "0")
+    again = Source("c", "crawl.warc.gz#https://news.example/b~2", "/c", "0", "0")
+    plain = Source("d", "d.txt", "/d.txt", "0", "0")
+    assert source_iri(with_url) == "https://news.example/a"
+    assert article_url(archived) == "https://news.example/b"
+    assert article_url(again) == "https://news.example/b"
+    assert source_iri(plain) == "urn:claimdesk:source:d"
+
+
 def test_web_annotations_select_the_exact_words(seeds_db: sqlite3.Connection) -> None:
     claims = store.stored_claims(seeds_db)
     ledger.mark(seeds_db, claims[0].id, "disputed", by="ana", note="no source")
