@@ -14,6 +14,7 @@ import click
 from checker.compare.corroboration import Corroboration
 from checker.compare.relate import RELATIONS
 from checker.report.export import change_record, reviewed_record, verdict_record
+from checker.report.labels import cut, labels
 from checker.report.terminal import table, visible
 from checker.review import ledger, store, views
 from checker.review.analysis import BATCH_ARTICLES, Outcome, analyze, stored_corroboration
@@ -25,6 +26,7 @@ from claims.ingest import IngestError
 from claims.models import KINDS
 
 DEFAULT_ARTICLE_TIMEOUT = 120.0  # seconds; a 5 MB article on one line takes about 10
+LABEL_WIDTH = 40  # characters of a source's outlet and title in the claims table
 SHOW_SOURCES = 20  # analyze lists new and changed sources one per line up to this many
 
 
@@ -253,10 +255,11 @@ def claims_command(
                 click.echo(dumps(reviewed_record(item)))
         elif items:
             status_of = stored_corroboration(connection)
+            label = _labels(connection)
             rows = [
                 [
                     item.claim.id,
-                    item.claim.source,
+                    cut(label.get(item.claim.source, item.claim.source), LABEL_WIDTH),
                     item.claim.kind,
                     item.status,
                     _corroboration(status_of.get(item.claim.id)),
@@ -265,6 +268,14 @@ def claims_command(
                 for item in items
             ]
             click.echo(table(rows, ["id", "source", "kind", "status", "sources", "claim"]))
+
+
+def _labels(connection: sqlite3.Connection) -> dict[str, str]:
+    """Each source by outlet and title; an untitled one by the opening words of its first
+    claim, as the report and the desk name it."""
+    known = store.sources(connection)
+    untitled = [source.id for source in known if not source.title]
+    return labels(known, store.list_claims(connection, sources=untitled) if untitled else [])
 
 
 def _print_orphans(connection: sqlite3.Connection, fmt: str) -> None:
@@ -310,7 +321,7 @@ def _change_line(change: Change) -> str:
     verb = "undone" if change.action == "undo" else "marked"
     note = f"; note: {_short(change.new_note)}" if change.new_note else ""
     return (
-        f"{change.claim}: {change.old_status} → {change.new_status}"
+        f"{change.claim}: {change.describe()}"
         f" ({verb} by {visible(change.by)}, change #{change.seq}){note}"
     )
 
@@ -352,7 +363,7 @@ def history_command(run: Context, claim_id: str | None, db: str, fmt: str) -> No
                 c.at,
                 c.by,
                 c.claim,
-                f"{c.old_status} → {c.new_status}"
+                c.describe()
                 + (f" (undoes #{c.undoes})" if c.undoes else "")
                 + (" [undone]" if c.undone else ""),
                 c.new_note or "",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -45,17 +45,23 @@ class FilterDialog(ModalScreen[DeskFilter | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: DeskFilter, sources: Sequence[str]) -> None:
+    def __init__(
+        self,
+        current: DeskFilter,
+        sources: Sequence[str],
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.current = current
         self.sources = sources
+        self.labels = labels or {}
 
     def compose(self) -> ComposeResult:
         current = self.current
         with Vertical(classes="dialog"):
             yield Label("Filter claims")
             yield Select(
-                [(Text(source), source) for source in self.sources],
+                [(Text(self.labels.get(source, source)), source) for source in self.sources],
                 prompt="any source",
                 value=current.source if current.source else Select.NULL,
                 id="filter-source",
@@ -101,6 +107,26 @@ class FilterDialog(ModalScreen[DeskFilter | None]):
         self.dismiss(None)
 
 
+LEGEND: tuple[tuple[str, str], ...] = (
+    ("verified", "a reviewer checked the claim and it holds (green); disputed: it does not (red)"),
+    ("*", "after a verdict: the verdict has a note (n shows and edits it)"),
+    ("fact", "kinds: fact (cyan), speculation (yellow: hedged, predicted, rumoured,"),
+    ("", "anonymously sourced, conditional), opinion (magenta)"),
+    ("2 agree", "sources column: independent outlets stating it (copies count once)"),
+    ("single", "no other outlet states it; contradicted: another outlet says otherwise"),
+    ("0.93", "after the kind: how sure the tagger is of the kind (0–1)"),
+    ("agrees 0.04", "other sources: the relation and how alike the two claims are"),
+    ("", "(0 nothing in common, 1 the same words); agrees / contradicts /"),
+    ("", "updates (a running figure changed between reports) / related"),
+    ("reversed", "words that differ between the two claims (stems and synonyms match)"),
+    ("spec.", "sources pane: share of the source's claims that are speculation"),
+    ("score", "credibility 0–100 (docs/SCORING.md); … being computed; – not scored"),
+    ("✓ ✗", "article view: verified / disputed claim; claims on a background by kind"),
+    ("yellow bg", "detail: the cue words that made it speculation or opinion;"),
+    ("", "italic cyan: who it is attributed to; underlined: the claim"),
+)
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the desk."""
 
@@ -116,8 +142,14 @@ class HelpScreen(ModalScreen[None]):
             text.append(f"{key:>14}  ", style="bold cyan")
             text.append(f"{description}\n")
         text.append("\nEvery verdict is saved to the store the moment it is made.", style="dim")
+        legend = Text("What the desk shows\n\n", style="bold")
+        for symbol, meaning in LEGEND:
+            legend.append(f"{symbol:>11}  ", style="bold cyan")
+            legend.append(f"{meaning}\n")
         with Vertical(classes="dialog help"):
-            yield Static(text)
+            with VerticalScroll(id="help-body"), Horizontal(id="help-columns"):
+                yield Static(text, id="help-keys")
+                yield Static(legend, id="help-legend")
             yield Label(Text("escape closes", style="dim"))
 
     def action_close(self) -> None:

@@ -14,6 +14,8 @@ import attrs
 
 from checker.compare.corroboration import corroborate, origins
 from checker.compare.relate import Relation
+from checker.report.figures import Figures, figures
+from checker.report.labels import labels, outlet_of
 from checker.report.scorecard import Scorecard, scorecard
 from checker.report.story import Story, story
 from checker.review.records import Reviewed, Source
@@ -35,6 +37,12 @@ class Report:
     story: Story
     orphans: int  # verdicts whose claims are gone
     items: tuple[Reviewed, ...] = attrs.field(default=(), repr=False)  # every claim, reviewed
+    labels: dict[str, str] = attrs.field(factory=dict)  # source id → outlet and title
+    figures: Figures = attrs.field(factory=lambda: Figures((), (), ()))
+
+    def label(self, source: str) -> str:
+        """How the report names a source: outlet and title, never its id."""
+        return self.labels.get(source, source)
 
 
 def assemble(
@@ -57,7 +65,16 @@ def assemble(
     for source, text in sources:
         mine = per_source.get(source.id, [])
         cards.append(SourceReport(source, text, scorecard(source, text, mine, status, concepts)))
-    return Report(tuple(cards), story(items, relations, status, origin), orphans, tuple(items))
+    label = labels([source for source, _ in sources], items)
+    outlet = {source.id: outlet_of(source, label) for source, _ in sources}
+    return Report(
+        tuple(cards),
+        story(items, relations, status, origin),
+        orphans,
+        tuple(items),
+        label,
+        figures([source for source, _ in sources], items, relations, label, outlet),
+    )
 
 
 def concepts_of(keys: Mapping[str, Collection[str]]) -> dict[str, frozenset[str]]:
@@ -93,11 +110,13 @@ def report_json(report: Report) -> dict[str, Any]:
                     key: getattr(item.source, key)
                     for key in ("id", "path", "title", "author", "published", "outlet", "url")
                 },
+                "label": report.label(item.source.id),
                 "scorecard": converter.unstructure(item.scorecard),
             }
             for item in report.sources
         ],
         "story": converter.unstructure(report.story),
+        "figures": converter.unstructure(report.figures),
         "orphaned_verdicts": report.orphans,
     }
 
@@ -121,5 +140,5 @@ def findings(report: Report) -> list[tuple[str, str]]:
             parts.append(f"reviewers marked {verdicts}")
         card = cards.get(profile.source)
         score = f"score {card.score:g}/100" if card and card.score is not None else "no score"
-        result.append((profile.source, "; ".join(parts) + f"; {score}."))
+        result.append((report.label(profile.source), "; ".join(parts) + f"; {score}."))
     return result

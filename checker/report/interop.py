@@ -22,9 +22,19 @@ CONTEXT_CHARS = 32  # prefix and suffix length of a TextQuoteSelector
 VERDICT_WORDS = {"verified": "Verified", "disputed": "Disputed"}
 
 
+def article_url(source: Source) -> str | None:
+    """The article's web address when known: its URL, else the address a web archive stored
+    it under (a source path ``ARCHIVE#https://...``)."""
+    if source.url:
+        return source.url
+    _, _, stored = source.path.partition("#")
+    stored = stored.split("~")[0] if "~" in stored.rsplit("/", 1)[-1] else stored
+    return stored if stored.startswith(("http://", "https://")) else None
+
+
 def source_iri(source: Source) -> str:
     """The article's address: its URL when known, else a claimdesk URN of its source id."""
-    return source.url or f"urn:claimdesk:source:{source.id}"
+    return article_url(source) or f"urn:claimdesk:source:{source.id}"
 
 
 def claim_reviews(
@@ -68,7 +78,7 @@ def claim_reviews(
                 else {"@type": "Person", "name": verdict.by}
             ),
         }
-        url = review_url.replace("{id}", item.claim.id) if review_url else source.url
+        url = review_url.replace("{id}", item.claim.id) if review_url else article_url(source)
         if url:
             review["url"] = url
         if verdict.note:

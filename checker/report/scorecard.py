@@ -23,7 +23,7 @@ from checker.review.records import Reviewed, Source
 from claims.lexicon import read_list
 from claims.tagger import tag_text
 
-FALSE_CONTENT_STRIKES = 3.0  # penalty points that take the whole "false content" weight
+FULL_REVIEW = 10  # reviewed claims that give the verdict-based criteria their whole weight
 OPINION_LIMIT = 0.25  # share of the writer's own opinion that takes the whole weight
 UNSOURCED = frozenset({"anonymous", "rumour", "weasel"})  # cue types of unsourced claims
 
@@ -41,8 +41,10 @@ CRITERIA: tuple[CriterionRow, ...] = (
         "false_content",
         "Does not repeatedly publish false content",
         22.0,
-        "each claim a reviewer disputed costs 1, each claim another source contradicts and no"
-        " reviewer has looked at costs ½; 3 such penalty points take the whole weight",
+        "the share of the source's reviewed claims that reviewers verified (verified count for,"
+        " disputed against); it weighs 1/10 of 22 per reviewed claim up to 10 reviewed, then"
+        " the whole 22; not assessed until a claim is reviewed (unreviewed claims, and"
+        " contradictions no reviewer has looked at, earn and cost nothing)",
     ),
     CriterionRow(
         "sourcing",
@@ -57,8 +59,9 @@ CRITERIA: tuple[CriterionRow, ...] = (
         "corrections",
         "Regularly corrects or clarifies errors",
         12.5,
-        "a corrections or clarification notice in the article 1; disputed claims and no notice"
-        " 0; otherwise not assessed",
+        "a corrections or clarification notice in the article 1 (the whole weight); else,"
+        " with disputed claims and no notice, 0 at 1/10 of 12.5 per disputed claim up to 10;"
+        " otherwise not assessed",
     ),
     CriterionRow(
         "news_opinion",
@@ -72,8 +75,9 @@ CRITERIA: tuple[CriterionRow, ...] = (
         "Avoids deceptive headlines",
         10.0,
         "the share of the headline's concepts found in the body's claims, halved when the"
-        " headline states as fact what the claim closest to it has as speculation; not"
-        " assessed without a headline",
+        " headline states as fact what the body has only as speculation (the closest claim"
+        " is speculation and the body's facts together hold fewer of the headline's concepts);"
+        " not assessed without a headline",
     ),
     CriterionRow(
         "ownership", "Discloses ownership and financing", 7.5, "not assessed: needs the website"
@@ -101,6 +105,14 @@ class Criterion:
     points: float | None
     detail: str
     claims: tuple[str, ...] = ()
+    counted: float | None = None  # the weight it counts with, when less than ``weight``
+
+    @property
+    def weighs(self) -> float:
+        """The weight the criterion counts with in the score (0 when not assessed)."""
+        if self.value is None:
+            return 0.0
+        return self.weight if self.counted is None else self.counted
 
     @property
     def assessed(self) -> bool:
@@ -147,8 +159,10 @@ def scorecard(
                 )
             )
             continue
-        value, detail, claims = found[row.key]
-        points = None if value is None else round(row.weight * value, 2)
+        value, detail, claims, *share = found[row.key]
+        counted = row.weight * share[0] if share and share[0] < 1 else None
+        weighs = row.weight if counted is None else counted
+        points = None if value is None else round(weighs * value, 2)
         criteria.append(
             Criterion(
                 row.key,
@@ -158,33 +172,59 @@ def scorecard(
                 points,
                 detail,
                 tuple(claims),
+                None if counted is None else round(counted, 3),
             )
         )
-    assessable = sum(c.weight for c in criteria if c.assessed)
+    assessable = round(sum(c.weighs for c in criteria), 3)
     earned = round(sum(c.points or 0.0 for c in criteria), 2)
     score = round(100 * earned / assessable, 1) if assessable else None
     return Scorecard(source.id, score, earned, assessable, tuple(criteria))
 
 
-Found = tuple[float | None, str, list[str]]
+def step_bound(card: Scorecard) -> float:
+    """The most one verdict can move ``card``'s score, in score points (docs/SCORING.md): one
+    reviewed claim adds or takes at most ``STEP`` points and ``STEP`` of weight, over at
+    least the weight assessed from the text alone."""
+    base = sum(
+        c.weighs
+        for c in card.criteria
+        if c.key not in VERDICT_BASED or (c.key == "corrections" and c.value == 1.0)
+    )
+    return 100.0 if base <= 0 else min(100.0, 100 * STEP / base)
+
+
+VERDICT_BASED = frozenset({"false_content", "corrections"})
+STEP = sum(row.weight for row in CRITERIA if row.key in VERDICT_BASED) / FULL_REVIEW  # 3.45
+
+# A criterion's value, how it came about, the claims behind it, and (for the verdict-based
+# criteria) the share of its weight it counts with.
+Found = tuple[float | None, str, list[str]] | tuple[float | None, str, list[str], float]
 
 
 def _false_content(items: Sequence[Reviewed], corroboration: Mapping[str, Corroboration]) -> Found:
+    verified = [i.claim.id for i in items if i.status == "verified"]
     disputed = [i.claim.id for i in items if i.status == "disputed"]
-    contradicted = [
+    waiting = [
         i.claim.id
         for i in items
         if i.status == "unreviewed"
         and (status := corroboration.get(i.claim.id)) is not None
         and status.status == "contradicted"
     ]
-    penalty = len(disputed) + 0.5 * len(contradicted)
-    value = max(0.0, 1.0 - penalty / FALSE_CONTENT_STRIKES)
-    detail = (
-        f"{len(disputed)} disputed by reviewers, {len(contradicted)} contradicted by another"
-        f" source and not reviewed: penalty {penalty:g} of {FALSE_CONTENT_STRIKES:g}"
+    reviewed = len(verified) + len(disputed)
+    pending = (
+        f"; {len(waiting)} claims contradicted by another source await review" if waiting else ""
     )
-    return value, detail, disputed + contradicted
+    if not reviewed:
+        return None, "not assessed: no claim of this source has been reviewed" + pending, waiting
+    value = len(verified) / reviewed
+    share = min(reviewed, FULL_REVIEW) / FULL_REVIEW
+    detail = (
+        f"{len(verified)} verified and {len(disputed)} disputed of {reviewed} reviewed claims"
+        f" (counts {share:.0%} of its weight: {min(reviewed, FULL_REVIEW)} of {FULL_REVIEW}"
+        f" reviewed){pending}"
+    )
+    return value, detail, disputed + waiting, share
 
 
 def _sourcing(items: Sequence[Reviewed]) -> Found:
@@ -231,7 +271,12 @@ def _corrections(text: str, items: Sequence[Reviewed]) -> Found:
         return 1.0, f"corrections notice: “{line[:80]}”", []
     disputed = [i.claim.id for i in items if i.status == "disputed"]
     if disputed:
-        return 0.0, f"{len(disputed)} claims disputed and no corrections notice", disputed
+        share = min(len(disputed), FULL_REVIEW) / FULL_REVIEW
+        detail = (
+            f"{len(disputed)} claims disputed and no corrections notice (counts {share:.0%} of"
+            " its weight)"
+        )
+        return 0.0, detail, disputed, share
     return None, "not assessed: no corrections notice, and no disputed claim to correct", []
 
 
@@ -268,14 +313,27 @@ def _headline(
         return None, "not assessed: the headline or the body has nothing to compare", []
     body = frozenset().union(*(concepts.get(i.claim.id, frozenset()) for i in items))
     coverage = len(wanted & body) / len(wanted)
-    best = max(items, key=lambda i: len(wanted & concepts.get(i.claim.id, frozenset())))
+
+    def overlap(item: Reviewed) -> int:
+        return len(wanted & concepts.get(item.claim.id, frozenset()))
+
+    best = max(items, key=overlap)
     detail = f"{len(wanted & body)} of the headline's {len(wanted)} concepts are in the body"
-    if tag_text(title)[0] == "fact" and best.claim.kind == "speculation":
+    facts = [i for i in items if i.claim.kind == "fact"]
+    documented = wanted & frozenset().union(*(concepts.get(i.claim.id, frozenset()) for i in facts))
+    if (
+        tag_text(title)[0] == "fact"
+        and best.claim.kind == "speculation"
+        and len(documented) < overlap(best)
+    ):
         return (
             coverage / 2,
-            detail + "; it states as fact what the closest claim has as speculation",
+            detail + "; it states as fact what the body has only as speculation",
             [best.claim.id],
         )
+    if best.claim.kind == "speculation" and facts:
+        best = max(facts, key=overlap)  # the body's facts document it: the closest is evidence
+        detail += f"; the body's facts state {len(documented)} of them"
     return coverage, detail, [best.claim.id]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from checker.compare.corroboration import Corroboration, origins
-from checker.compare.relate import Relation
+from checker.compare.relate import Relation, related_rank
 from checker.report.scorecard import UNSOURCED
 from checker.review.records import Reviewed
 
@@ -62,6 +62,7 @@ class Contest:
     a: ClaimRef
     b: ClaimRef
     reasons: tuple[str, ...]
+    score: float = 0.0  # how alike the two claims are (0–1), the strongest first
 
 
 @attrs.frozen
@@ -71,7 +72,9 @@ class Rumour:
 
     claim: ClaimRef
     cues: tuple[str, ...]
-    record: tuple[ClaimRef, ...]
+    record: tuple[ClaimRef, ...]  # the strongest link first, as the desk orders them
+    outlets: int = 0  # other sources whose record it is set against
+    position: float = 0.0  # where it comes in its article, 0 (the lede) to 1 (the end)
 
 
 @attrs.frozen
@@ -126,11 +129,7 @@ def story(
         profiles=tuple(_profiles(items, corroboration)),
         overlaps=tuple(_overlaps(relations, refs)),
         agreed=tuple(_agreements(relations, refs, origin)),
-        contested=tuple(
-            Contest(refs[r.a], refs[r.b], r.reasons)
-            for r in relations
-            if r.relation == "contradicts"
-        ),
+        contested=_contests(relations, refs, "contradicts"),
         single_source=tuple(
             refs[i.claim.id]
             for i in items
@@ -138,10 +137,18 @@ def story(
         ),
         speculation=tuple(_rumours(items, relations, refs, corroboration)),
         reviewed=tuple(refs[i.claim.id] for i in items if i.status != "unreviewed"),
-        updated=tuple(
-            Contest(refs[r.a], refs[r.b], r.reasons) for r in relations if r.relation == "updates"
-        ),
+        updated=_contests(relations, refs, "updates"),
     )
+
+
+def _contests(
+    relations: Sequence[Relation], refs: Mapping[str, ClaimRef], kind: str
+) -> tuple[Contest, ...]:
+    """The contradictions (or updates), the closest pairs first: the strongest evidence."""
+    found = [
+        Contest(refs[r.a], refs[r.b], r.reasons, r.score) for r in relations if r.relation == kind
+    ]
+    return tuple(sorted(found, key=lambda c: (-c.score, c.a.id, c.b.id)))
 
 
 def _profiles(
@@ -226,22 +233,51 @@ def _rumours(
     refs: Mapping[str, ClaimRef],
     corroboration: Mapping[str, Corroboration],
 ) -> list[Rumour]:
-    record: dict[str, list[str]] = defaultdict(list)
+    """Speculation no other source corroborates, each with the reported facts of other
+    sources on its actors and topic, strongest link first (``related_rank``, as the desk).
+    Ranked by relevance: set against the record of more other sources first, then the
+    earlier in its article (what the article leads with), then the stronger the record."""
+    kinds = {claim_id: ref.kind for claim_id, ref in refs.items()}
+    record: dict[str, list[tuple[tuple[bool, float, float], str]]] = defaultdict(list)
     for relation in relations:
         if relation.relation != "related":
             continue
         for mine, other in ((relation.a, relation.b), (relation.b, relation.a)):
             if refs[mine].kind == "speculation" and refs[other].kind == "fact":
-                record[mine].append(other)
-    rumours = [
-        Rumour(
-            refs[item.claim.id],
-            tuple(dict.fromkeys(f"{c.text} ({c.type})" for c in item.claim.cues)),
-            tuple(refs[other] for other in record[item.claim.id]),
+                record[mine].append((related_rank(relation, kinds), other))
+    position = _positions(items)
+    rumours = []
+    strength: dict[str, float] = {}
+    for item in items:
+        claim_id = item.claim.id
+        if item.claim.kind != "speculation" or corroboration[claim_id].status == "corroborated":
+            continue
+        links = sorted(record[claim_id], key=lambda link: (link[0], link[1]), reverse=True)
+        facts = tuple(refs[other] for _, other in links)
+        strength[claim_id] = sum(rank[1] * rank[2] for rank, _ in links[:3])
+        rumours.append(
+            Rumour(
+                refs[claim_id],
+                tuple(dict.fromkeys(f"{c.text} ({c.type})" for c in item.claim.cues)),
+                facts,
+                len({ref.source for ref in facts}),
+                round(position[claim_id], 3),
+            )
         )
-        for item in items
-        if item.claim.kind == "speculation"
-        and corroboration[item.claim.id].status != "corroborated"
-    ]
-    # Those set against another source's record first: that is where a reader should look.
-    return sorted(rumours, key=lambda r: not r.record)
+    return sorted(
+        rumours,
+        key=lambda r: (-r.outlets, r.position, -strength[r.claim.id], r.claim.id),
+    )
+
+
+def _positions(items: Sequence[Reviewed]) -> dict[str, float]:
+    """Each claim's place in its article: 0 for the first, 1 for the last."""
+    per_source: dict[str, list[Reviewed]] = defaultdict(list)
+    for item in items:
+        per_source[item.claim.source].append(item)
+    result = {}
+    for mine in per_source.values():
+        ordered = sorted(mine, key=lambda i: (i.claim.start, i.claim.end))
+        last = max(len(ordered) - 1, 1)
+        result.update({item.claim.id: index / last for index, item in enumerate(ordered)})
+    return result

@@ -7,6 +7,7 @@ of a second; the full models are built only for the claim being looked at.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections import defaultdict
@@ -18,9 +19,10 @@ from checker.compare.corroboration import origins_of
 from checker.compare.quantities import find_quantities
 from checker.compare.relate import KEEP_RELATED, Relation, related_rank
 from checker.compare.times import find_times
-from checker.compare.words import stopwords
+from checker.compare.words import stem, stopwords, strip_possessive
 from checker.review import store, views
 from checker.review.records import Reviewed
+from claims.lexicon import read_list
 
 PARAGRAPH_LIMIT = 1200  # characters of context shown around a claim in a long paragraph
 _WORD = re.compile(r"[\w$%][\w$%.,'’]*[\w%]|[\w$%]")
@@ -219,15 +221,74 @@ def differing_words(
     a: str, b: str
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """Spans of the words of ``a`` that ``b`` does not have, and of ``b`` that ``a`` does not
-    (case-insensitive, function words left alone): what to highlight side by side."""
+    (function words left alone): what to highlight side by side. Words are compared as the
+    comparison compares them (``checker.compare.words.stem``: case, inflections, irregular
+    forms and synonym groups), so "quake" and "earthquake", "killed" and "died" match."""
     words_a, words_b = _words(a), _words(b)
     set_a = {w for _, _, w in words_a}
     set_b = {w for _, _, w in words_b}
     return (
-        tuple((s, e) for s, e, w in words_a if w not in set_b and w not in stopwords()),
-        tuple((s, e) for s, e, w in words_b if w not in set_a and w not in stopwords()),
+        tuple((s, e) for s, e, w in words_a if w not in set_b and w not in _STOP),
+        tuple((s, e) for s, e, w in words_b if w not in set_a and w not in _STOP),
     )
 
 
+class _Stop:
+    """Function words, and their concepts, that are never highlighted."""
+
+    def __contains__(self, concept: object) -> bool:
+        return concept in _stop_concepts()
+
+
+_STOP = _Stop()
+
+
+def _stop_concepts() -> frozenset[str]:
+    global _STOP_CONCEPTS
+    if _STOP_CONCEPTS is None:
+        _STOP_CONCEPTS = frozenset(stopwords()) | {stem(w) for w in stopwords()}
+    return _STOP_CONCEPTS
+
+
+_STOP_CONCEPTS: frozenset[str] | None = None
+
+
+@functools.cache
+def _equivalents() -> dict[str, str]:
+    """``data/desk_equivalents.txt``: stem → the stem of its group's first word."""
+    groups = {}
+    for line in read_list("desk_equivalents.txt", "checker"):
+        words = [stem(w) for w in line.lower().split()]
+        groups.update({w: words[0] for w in words})
+    return groups
+
+
+def _concept(word: str) -> str:
+    word = strip_possessive(word.lower().rstrip(".,"))
+    if not word.isalpha():
+        return word
+    concept = stem(word)
+    return _equivalents().get(concept, concept)
+
+
 def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower().rstrip(".,")) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), _concept(m.group())) for m in _WORD.finditer(text)]
+
+
+def relax(current: DeskFilter, row: DeskRow) -> tuple[DeskFilter, tuple[str, ...]]:
+    """The least change to ``current`` that shows ``row``: only the parts that hide it are
+    dropped (a search stays when the claim contains it), with their names."""
+    changes: dict[str, object] = {}
+    if current.source is not None and row.source != current.source:
+        changes["source"] = None
+    if current.kind is not None and row.kind != current.kind:
+        changes["kind"] = None
+    if current.status is not None and row.status != current.status:
+        changes["status"] = None
+    if current.contradicted_only and not row.contradictions:
+        changes["contradicted_only"] = False
+    if current.unreviewed_only and row.status != "unreviewed":
+        changes["unreviewed_only"] = False
+    if current.search and current.search.lower() not in row.text.lower():
+        changes["search"] = ""
+    return attrs.evolve(current, **changes), tuple(changes)  # type: ignore[arg-type]

@@ -103,6 +103,18 @@ class Change:
     def from_row(cls, row: Row) -> Change:
         return cls(**_row_values(cls, row, columns={"by": "reviewer"}))
 
+    @property
+    def note_only(self) -> bool:
+        """A change of the note alone, the verdict kept (not a change of verdict)."""
+        return self.old_status == self.new_status and self.old_note != self.new_note
+
+    def describe(self) -> str:
+        """What changed, in words: ``unreviewed → verified``, or ``note saved (disputed)``."""
+        if self.note_only:
+            what = "note cleared" if not self.new_note else "note saved"
+            return f"{what} ({self.new_status})"
+        return f"{self.old_status} → {self.new_status}"
+
 
 @attrs.frozen
 class Reviewed:

@@ -18,7 +18,7 @@ from checker.report.build import Report, report_json
 from checker.report.html import h, render_html
 from checker.report.interop import claim_reviews, web_annotations
 from checker.report.markdown import render_markdown
-from checker.report.scorecard import CRITERIA
+from checker.report.scorecard import CRITERIA, step_bound
 from checker.review import ledger, store
 from checker.review.analysis import analyze
 from checker.review.reading import build_report
@@ -65,9 +65,12 @@ def test_seeds_report_sets_the_rumour_against_the_record(seeds_db: sqlite3.Conne
     assert profiles[SEED_000].unsourced > profiles[SEED_001].unsourced
     (agreement,) = report.story.agreed
     assert {c.source for c in agreement.claims} == {SEED_000, SEED_001}
-    brand = next(r for r in report.story.speculation if "yet-to-be-named" in r.claim.text)
-    record = " ".join(ref.text for ref in brand.record)
+    brand = report.story.speculation[0]  # the contrast leads: two other outlets, the lede
+    assert "yet-to-be-named" in brand.claim.text and brand.outlets == 2
+    record = " ".join(ref.text for ref in brand.record[:3])  # what the report shows unfolded
     assert "Stellantis" in record and "Rivian" in record
+    assert report.label(SEED_001).startswith("Amazon targets Tesla")
+    assert SEED_000 not in report.label(SEED_000)
     assert all(ref.kind == "fact" and ref.source != SEED_000 for ref in brand.record)
     overlap = next(o for o in report.story.overlaps if (o.a, o.b) == (SEED_001, SEED_002))
     assert overlap.related > 0
@@ -76,14 +79,22 @@ def test_seeds_report_sets_the_rumour_against_the_record(seeds_db: sqlite3.Conne
 
 
 def test_verdicts_move_the_score(seeds_db: sqlite3.Connection) -> None:
-    before = card(build_report(seeds_db), SEED_000)
-    assert before["false_content"][0] == 1.0 and before["corrections"][0] is None
+    report = build_report(seeds_db)
+    before = card(report, SEED_000)
+    assert before["false_content"][0] is None and before["corrections"][0] is None
+    score = next(s.scorecard for s in report.sources if s.source.id == SEED_000)
     claims = [c for c in store.stored_claims(seeds_db) if c.source == SEED_000]
     ledger.mark(seeds_db, claims[0].id, "disputed", by="ana")
-    after = card(build_report(seeds_db), SEED_000)
-    assert after["false_content"][0] == pytest.approx(2 / 3, abs=1e-3)
-    assert after["false_content"][1] == (claims[0].id,)
+    disputed = build_report(seeds_db)
+    after = card(disputed, SEED_000)
+    assert after["false_content"] == (0.0, (claims[0].id,))
     assert after["corrections"] == (0.0, (claims[0].id,))
+    moved = next(s.scorecard for s in disputed.sources if s.source.id == SEED_000)
+    assert score.score is not None and moved.score is not None
+    assert 0 < score.score - moved.score <= step_bound(score)  # was 60.8 → 39.5 before
+    ledger.mark(seeds_db, claims[0].id, "verified", by="ana")
+    verified = next(s.scorecard for s in build_report(seeds_db).sources if s.source.id == SEED_000)
+    assert verified.score is not None and verified.score > score.score
 
 
 STORY = """---
@@ -138,11 +149,13 @@ class Page(HTMLParser):
         super().__init__()
         self.tags: list[str] = []
         self.links: list[str] = []
+        self.ids: list[str] = []
         self.open: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+        self.ids += [v or "" for k, v in attrs if k == "id"]
         if tag not in ("meta", "br", "img", "link"):
             self.open.append(tag)
 
@@ -156,27 +169,65 @@ def test_html_is_self_contained_and_escapes_article_text(hostile_report: Report)
     parser = Page()
     parser.feed(page)
     assert parser.open == []  # every element closed, properly nested
-    assert "script" not in parser.tags and parser.links == []
-    for section in ("At a glance", "What is contested", "Scorecards", "How the score is computed"):
-        assert f"<h2>{section}" in page
+    assert "script" not in parser.tags
+    # no external asset: every link is a fragment of this page, and every fragment exists
+    assert parser.links and all(link.startswith("#") for link in parser.links)
+    assert {link[1:] for link in parser.links} <= set(parser.ids)
+    assert len(parser.ids) == len(set(parser.ids))
+    for item in hostile_report.items:  # every claim has an anchor in the article section
+        assert f"claim-{item.claim.id}" in parser.ids
+    assert parser.tags.count("svg") == 3 and "foreignobject" not in parser.tags
+    for section in ("The outlets at a glance", "Charts", "Scorecards", "How the score is computed"):
+        assert re.search(f"<h2[^>]*>{section}", page), section
+    assert "<h3>What is contested" in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "\x1b" not in page and "\\x1b[31m" in page
-    assert len(re.findall(r'<mark class="k-\w+ s-', page)) == len(hostile_report.items)
+    assert len(re.findall(r'<mark id="claim-\w+" class="k-\w+ s-', page)) == len(
+        hostile_report.items
+    )
     (contest,) = hostile_report.story.contested
     first, second = ("3,100", "1,300") if "3,100" in contest.a.text else ("1,300", "3,100")
     assert contest.reasons[0] == f"number differs: {first} vs {second} (jobs)"
     assert h(contest.reasons[0]) in page
 
 
+def test_hostile_titles_and_outlets_stay_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        '---\ntitle: <img src=x onerror=alert(1)> & "quotes"\noutlet: <b>Evil</b>\n'
+        "published: 2024-05-01\n---\nAcme cut 3,100 jobs at its plant on Monday.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.md").write_text(
+        "---\ntitle: Calm\npublished: 2024-05-02\n---\nAcme cut 1,300 jobs at its plant.\n",
+        encoding="utf-8",
+    )
+    report = build_report(analysed(folder, tmp_path / "t.db"))
+    page = render_html(report)
+    parser = Page()
+    parser.feed(page)
+    assert parser.open == [] and "img" not in parser.tags and "b" not in parser.tags[:0]
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&lt;b&gt;Evil&lt;/b&gt;" in page and "<b>Evil</b>" not in page
+    assert report.label("a").startswith("<b>Evil</b>: <img")
+    text = render_markdown(report)
+    assert not re.search(r"(?<!\\)<img", text) and "\\<b\\>Evil" in text
+    data = json.loads(json.dumps(report_json(report)))
+    assert {e["what"] for e in data["figures"]["timeline"]} >= {"first report", "report"}
+
+
 def test_markdown_cannot_be_broken_by_article_text(hostile_report: Report) -> None:
     text = render_markdown(hostile_report)
     assert "\x1b" not in text and "<script>" not in text
-    table = [
-        line for line in text.splitlines() if line.startswith("| ") and "criterion" not in line
-    ]
-    for line in table:
-        cells = re.split(r"(?<!\\)\|", line)
-        assert len(cells) in (6, 8, 12), line  # claims-table, scorecard and overview widths
+    width = 0
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            width = 0
+            continue
+        cells = len(re.split(r"(?<!\\)\|", line))
+        width = width or cells  # a table's rows are as wide as its header
+        assert cells == width, line
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert not any("Not a heading" in line for line in headings)
     assert "\\`its\\`" in text
@@ -217,6 +268,20 @@ def test_claimreview_has_the_required_fields(seeds_db: sqlite3.Connection) -> No
     by_person = claim_reviews(items, sources, review_url="https://desk.example/r/{id}")
     assert by_person[1]["author"] == {"@type": "Person", "name": "ben"}
     assert by_person[1]["url"] == f"https://desk.example/r/{claims[1].id}"
+
+
+def test_claimreview_uses_the_article_url_where_known() -> None:
+    from checker.report.interop import article_url, source_iri
+    from checker.review.records import Source
+
+    with_url = Source("a", "a.md", "/a.md", "0", "0", url="https://news.example/a")
+    archived = Source("b", "crawl.warc.gz#https://news.example/b", "/c", "0", "0")
+    again = Source("c", "crawl.warc.gz#https://news.example/b~2", "/c", "0", "0")
+    plain = Source("d", "d.txt", "/d.txt", "0", "0")
+    assert source_iri(with_url) == "https://news.example/a"
+    assert article_url(archived) == "https://news.example/b"
+    assert article_url(again) == "https://news.example/b"
+    assert source_iri(plain) == "urn:claimdesk:source:d"
 
 
 def test_web_annotations_select_the_exact_words(seeds_db: sqlite3.Connection) -> None:

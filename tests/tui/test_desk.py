@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, OptionList, Static
 
 from checker.review import ledger
 from checker.review.analysis import analyze
+from checker.review.desk import differing_words
 from checker.review.schema import StoreError, connect
 from tui.app import ReviewApp
 from tui.dialogs import FilterDialog, HelpScreen, TextDialog
-from tui.screens.article import ArticleScreen
+from tui.screens.article import ArticleScreen, article_text
 from tui.screens.desk import DeskScreen
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.detail import DetailPane
@@ -219,7 +220,12 @@ def test_next_unreviewed_sort_article_report_help(db: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
         await pilot.press("escape")
-        await pilot.press("r")
+        await pilot.press("r")  # asks where, offering the store's folder
+        await settle(pilot)
+        assert isinstance(app.screen, TextDialog)
+        offered = app.screen.query_one(Input).value
+        assert offered == str((db.parent / "claimdesk-report.html").resolve())
+        await pilot.press("enter")
         await settle(pilot)
         assert (db.parent / "claimdesk-report.html").read_text().startswith("<!DOCTYPE html>")
         await pilot.press("question_mark")
@@ -376,3 +382,111 @@ def test_a_store_that_cannot_be_written_opens_as_a_read_only_view(
 
     drive(db, scenario)
     assert verdicts(db) == before
+
+
+def test_sources_pane_filters_by_keyboard_alone(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.press("o")  # to the sources pane
+        panel = desk(app).query_one(SourcesPanel)
+        assert panel.has_focus
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        assert {r.source for r in claims(app).rows} == {"001_907246576983a4f9"}
+        assert claims(app).has_focus
+        assert panel.labels["001_907246576983a4f9"].startswith("Amazon targets Tesla")
+        await pilot.press("shift+tab", "k", "k", "enter")  # the first line: every source
+        await settle(pilot)
+        assert len({r.source for r in claims(app).rows}) == 3
+
+    drive(db, scenario)
+
+
+def test_outlets_and_titles_not_ids(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        screen = desk(app)
+        assert not any("_" in label and label[:3].isdigit() for label in screen.labels.values())
+        assert claims(app).labels == screen.labels
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FilterDialog)
+        assert app.screen.labels == screen.labels
+        await pilot.press("escape")
+
+    drive(db, scenario)
+
+
+def test_a_note_is_not_a_change_of_verdict(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"source checked", "enter")
+        await settle(pilot)
+        toasts = [n.message for n in app._notifications]
+        assert any("note saved (disputed)" in t for t in toasts), toasts
+        assert not any("disputed → disputed" in t for t in toasts)
+        connection = connect(db)
+        try:
+            last = ledger.history(connection)[-1]
+        finally:
+            connection.close()
+        assert last.note_only and last.describe() == "note saved (disputed)"
+
+    drive(db, scenario)
+
+
+def test_other_sources_move_with_j_and_keep_the_search(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.press("slash", *"Amazon", "enter")
+        await settle(pilot)
+        target = next(r for r in claims(app).rows if "yet-to-be-named" in r.text)
+        claims(app).select(target.id)
+        await settle(pilot)
+        pane = desk(app).query_one(DetailPane)
+        assert pane.detail is not None and len(pane.detail.neighbours) > 2
+        await pilot.press("enter")  # to the other sources' claims
+        neighbours = desk(app).query_one("#detail-neighbours", OptionList)
+        assert neighbours.has_focus and neighbours.highlighted == 0
+        await pilot.press("j", "j")
+        assert neighbours.highlighted == 2
+        await pilot.press("k")
+        assert neighbours.highlighted == 1
+        chosen = pane.detail.neighbours[1].other
+        await pilot.press("enter")
+        await settle(pilot)
+        current = claims(app).current
+        assert current is not None and current.id == chosen.claim.id
+        if "amazon" in chosen.claim.text.lower():
+            assert desk(app).filter.search == "Amazon"  # the search was not cleared
+
+    drive(db, scenario)
+
+
+def test_article_view_hides_markdown_marks() -> None:
+    text = "### The Origins\nBezos is **bold** here.\n"
+    shown = article_text(text, [], None)
+    assert "#" not in shown.plain and "*" not in shown.plain
+    assert shown.plain == "The Origins\nBezos is bold here.\n"
+    bold = [shown.plain[s.start : s.end] for s in shown.spans if "bold" in str(s.style)]
+    assert "The Origins" in bold and "bold" in bold
+
+
+def test_synonyms_are_not_highlighted_as_differences() -> None:
+    a, b = "A quake killed 30 people in Haiti.", "An earthquake in Haiti: 30 people died."
+    mine, theirs = differing_words(a, b)
+    assert mine == () and theirs == ()
+    mine, theirs = differing_words("Acme cut 3,100 jobs.", "Acme cut 1,300 jobs.")
+    assert [(s, e) for s, e in mine] == [(9, 14)]
+
+
+def test_help_explains_every_symbol_and_score(db: Path) -> None:
+    async def scenario(pilot: Pilot[None], app: ReviewApp) -> None:
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        for symbol in ("*", "2 agree", "single", "agrees 0.04", "spec.", "score", "✓ ✗", "0.93"):
+            assert symbol in shown, symbol
+
+    drive(db, scenario)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -20,6 +21,24 @@ KIND_BACKGROUNDS = {
     "opinion": "on dark_magenta",
 }
 STATUS_MARKS = {"verified": "bold green", "disputed": "bold red"}
+# Markdown a story file may carry: heading marks at the start of a line, and the ** or __
+# around bold words. They are hidden (the words they mark stay, headings in bold).
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markup_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of Markdown marks to hide, and spans to show in bold (headings, bold words)."""
+    hidden, bold = [], []
+    for match in _HEADING.finditer(text):
+        hidden.append((match.start(), match.end()))
+        end = text.find("\n", match.end())
+        bold.append((match.end(), len(text) if end < 0 else end))
+    for match in _BOLD.finditer(text):
+        mark = len(match.group(1))
+        hidden += [(match.start(), match.start() + mark), (match.end() - mark, match.end())]
+        bold.append((match.start() + mark, match.end() - mark))
+    return sorted(hidden), bold
 
 
 def article_text(text: str, items: Sequence[Reviewed], current: str | None) -> Text:
@@ -34,14 +53,24 @@ def article_text(text: str, items: Sequence[Reviewed], current: str | None) -> T
         if claim.id == current:
             style += " underline"
         shown.stylize(style, claim.start, claim.end)
+    hidden, bold = markup_spans(text)
+    for start, end in bold:
+        shown.stylize("bold", start, end)
+    # Cut points: a ✓ / ✗ goes in before a reviewed claim, a Markdown mark is left out.
+    inserts = {item.claim.start: item.status for item in items if item.status in STATUS_MARKS}
     result = Text()
     at = 0
-    for item in sorted(items, key=lambda i: i.claim.start):
-        if item.status in STATUS_MARKS and item.claim.start >= at:
-            result.append_text(shown[at : item.claim.start])
-            mark = "✓" if item.status == "verified" else "✗"
-            result.append(mark, style=STATUS_MARKS[item.status])
-            at = item.claim.start
+    for point in sorted({*inserts, *(start for start, _ in hidden)}):
+        if point < at:
+            continue
+        result.append_text(shown[at:point])
+        at = point
+        if point in inserts:
+            mark = "✓" if inserts[point] == "verified" else "✗"
+            result.append(mark, style=STATUS_MARKS[inserts[point]])
+        for start, end in hidden:
+            if start == point:
+                at = max(at, end)
     result.append_text(shown[at:])
     return result
 

@@ -24,9 +24,18 @@ from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
 
 from checker.report.files import write_atomically
 from checker.report.html import render_html
+from checker.report.labels import labels, source_label
 from checker.review import ledger, store, views
 from checker.review.analysis import Outcome, analyze
-from checker.review.desk import SORTS, DeskFilter, DeskRow, detail, load_rows, sort_rows
+from checker.review.desk import (
+    SORTS,
+    DeskFilter,
+    DeskRow,
+    detail,
+    load_rows,
+    relax,
+    sort_rows,
+)
 from checker.review.reading import build_report, source_scorecard
 from checker.review.records import Change, Status
 from checker.review.schema import StoreError, connect
@@ -49,7 +58,8 @@ KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("left_square_bracket", "next_unreviewed(-1)", "Prev unrev.", "previous unreviewed claim"),
     ("s", "sort", "Sort", "sort by reading order, status, kind, corroboration or text"),
     ("a", "article", "Article", "the whole article, claims coloured by kind and status"),
-    ("r", "report", "Report", "write the credibility report (HTML) next to the store"),
+    ("o", "sources", "Sources", "to the sources pane: enter shows a source's claims"),
+    ("r", "report", "Report", "write the credibility report (HTML): asks where, next to the store"),
 )
 FIRST_ROWS = 300  # claims shown at once while the rest of a large store loads
 SCORE_BATCH = 0.5  # seconds of scoring between updates of the sources panel
@@ -74,6 +84,7 @@ class DeskScreen(Screen[None]):
         self.paths = list(paths)
         self.max_bytes = max_bytes
         self.rows: list[DeskRow] = []
+        self.labels: dict[str, str] = {}  # source id → outlet and title
         self.filter = DeskFilter()
         self.sort_by = "source"
         self.reader: sqlite3.Connection | None = None
@@ -142,15 +153,23 @@ class DeskScreen(Screen[None]):
             if len(first) == FIRST_ROWS:
                 self.app.call_from_thread(self._loaded, first, False)
             rows = load_rows(connection) if len(first) == FIRST_ROWS else first
+            named = labels(store.sources(connection), [])
+            named.update(_untitled_labels(connection, rows))
         finally:
             connection.close()
-        self.app.call_from_thread(self._loaded, rows, True)
+        self.app.call_from_thread(self._loaded, rows, True, named)
 
-    def _loaded(self, rows: list[DeskRow], complete: bool) -> None:
+    def _loaded(
+        self, rows: list[DeskRow], complete: bool, named: dict[str, str] | None = None
+    ) -> None:
         self.rows = rows
+        if named is not None:
+            self.labels = named
+            self.query_one(ClaimList).labels = named
+            self.query_one(DetailPane).labels = named
         self._refresh_view()
         if complete:
-            self.query_one(SourcesPanel).show(rows)
+            self.query_one(SourcesPanel).show(rows, self.labels)
             self._score()
             if self.reader is not None and self._watcher is None:
                 self._seen_version = self._data_version()
@@ -291,9 +310,16 @@ class DeskScreen(Screen[None]):
 
     @on(DetailPane.Jump)
     def _jump(self, event: DetailPane.Jump) -> None:
+        """To a claim of another source: only the parts of the filter that hide it are
+        dropped (an active search stays when the claim contains it), and the desk says so."""
         claims = self.query_one(ClaimList)
         if not claims.select(event.claim_id):
-            self.filter = DeskFilter()
+            row = next((r for r in self.rows if r.id == event.claim_id), None)
+            if row is not None:
+                self.filter, dropped = relax(self.filter, row)
+                if dropped:
+                    names = ", ".join(name.replace("_", " ") for name in dropped)
+                    self.say(f"filter eased to show the claim: {names} dropped")
             self._refresh_view(keep=event.claim_id)
             claims.select(event.claim_id)
         claims.focus()
@@ -363,7 +389,7 @@ class DeskScreen(Screen[None]):
                 break
         self.write_latency.append((committed, time.perf_counter() - started))
         verb = "undone" if change.action == "undo" else "saved"
-        self.say(f"{change.claim}: {change.old_status} → {change.new_status} ({verb})")
+        self.say(f"{change.claim}: {change.describe()} ({verb})")
         self._status()
 
     # -- moving and finding ---------------------------------------------------------------------
@@ -400,7 +426,10 @@ class DeskScreen(Screen[None]):
                 self._refresh_view()
 
         sources = sorted({row.source for row in self.rows})
-        self.app.push_screen(FilterDialog(self.filter, sources), apply)
+        self.app.push_screen(FilterDialog(self.filter, sources, self.labels), apply)
+
+    def action_sources(self) -> None:
+        self.query_one(SourcesPanel).focus()
 
     def action_sort(self) -> None:
         order = list(SORTS.values())
@@ -413,15 +442,25 @@ class DeskScreen(Screen[None]):
             return
         items = store.list_claims(self.reader, sources=[row.source])
         text = store.source_text(self.reader, row.source)
-        self.app.push_screen(ArticleScreen(row.source, text, items, row.id))
+        title = self.labels.get(row.source, row.source)
+        self.app.push_screen(ArticleScreen(title, text, items, row.id))
+
+    def report_path(self) -> Path:
+        """Where ``r`` offers to write the report: next to the store, named after it."""
+        return Path(self.db).resolve().with_name(Path(self.db).stem + "-report.html")
 
     def action_report(self) -> None:
-        self.say("writing the report…")
-        self._report()
+        def write(path: str | None) -> None:
+            if path is not None and path.strip():
+                self.say(f"writing the report to {path.strip()}…")
+                self._report(Path(path.strip()).expanduser())
+
+        self.app.push_screen(
+            TextDialog("Write the HTML report to", str(self.report_path()), "a file path"), write
+        )
 
     @work(thread=True, exclusive=True, group="report")
-    def _report(self) -> None:
-        target = Path(self.db).with_name(Path(self.db).stem + "-report.html")
+    def _report(self, target: Path) -> None:
         connection = connect(self.db, read_only=True)
         try:
             write_atomically(target, render_html(build_report(connection)))
@@ -431,3 +470,16 @@ class DeskScreen(Screen[None]):
         finally:
             connection.close()
         self.app.call_from_thread(self.say, f"report written: {target}")
+
+
+def _untitled_labels(connection: sqlite3.Connection, rows: Sequence[DeskRow]) -> dict[str, str]:
+    """Labels of sources without a title, from the opening words of their first claim (the
+    rows are in reading order), as the report names them."""
+    sources = {source.id: source for source in store.sources(connection) if not source.title}
+    first: dict[str, DeskRow] = {}
+    for row in rows:
+        if row.source in sources and (
+            row.source not in first or row.position < first[row.source].position
+        ):
+            first[row.source] = row
+    return {source: source_label(sources[source], row.text) for source, row in first.items()}

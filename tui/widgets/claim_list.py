@@ -26,7 +26,7 @@ STATUS_STYLES = {
     "disputed": Style(color="red", bold=True),
     "unreviewed": Style(dim=True),
 }
-COLUMNS = (("status", 11), ("kind", 12), ("sources", 13), ("source", 16))
+COLUMNS = (("status", 11), ("kind", 12), ("sources", 13), ("outlet / title", 20))
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -150,6 +150,7 @@ class ClaimList(VirtualList):
         super().__init__(id=id)
         self.rows: list[DeskRow] = []
         self._index: dict[str, int] = {}
+        self.labels: dict[str, str] = {}  # source id → outlet and title
 
     def show(self, rows: list[DeskRow], keep: str | None = None) -> None:
         """Replace the rows; keep the cursor on claim ``keep`` when it is still there."""
@@ -189,12 +190,14 @@ class ClaimList(VirtualList):
             (status, STATUS_STYLES.get(row.status, Style())),
             (row.kind, KIND_STYLES.get(row.kind, Style())),
             (row.corroboration, Style(color="red") if row.contradictions else Style()),
-            (row.source, Style(dim=True)),
+            (self.labels.get(row.source, row.source), Style(dim=True)),
         ]
         segments = []
         used = 0
         for (text, style), (_, size) in zip(cells, COLUMNS, strict=True):
-            segments.append(Segment(one_line(text)[: size - 1].ljust(size), base + style))
+            shown = one_line(text)
+            shown = shown if len(shown) < size else shown[: size - 2] + "…"
+            segments.append(Segment(shown.ljust(size), base + style))
             used += size
         rest = max(0, width - used)
         claim = one_line(row.text)

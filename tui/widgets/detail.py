@@ -5,10 +5,13 @@ with brackets or control characters shows as it is."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -63,7 +66,7 @@ def paragraph(detail: Detail) -> Text:
     return text
 
 
-def header(detail: Detail) -> Text:
+def header(detail: Detail, labels: Mapping[str, str] | None = None) -> Text:
     item = detail.item
     claim = item.claim
     text = Text()
@@ -71,7 +74,7 @@ def header(detail: Detail) -> Text:
     text.append(claim.kind, style=KIND_STYLES.get(claim.kind, ""))
     text.append(f" {claim.confidence:.2f}  ", style="dim")
     text.append(item.status, style=STATUS_STYLES.get(item.status, ""))
-    text.append(f"  {visible(claim.source)}", style="dim")
+    text.append(f"  {visible((labels or {}).get(claim.source, claim.source))}", style="dim")
     if claim.attribution:
         who = claim.attribution
         text.append(f"\nattributed to {visible(who.who)} ({who.type})", style="italic")
@@ -87,7 +90,9 @@ def header(detail: Detail) -> Text:
     return text
 
 
-def side_by_side(detail: Detail, neighbour: Neighbour) -> RenderableType:
+def side_by_side(
+    detail: Detail, neighbour: Neighbour, labels: Mapping[str, str] | None = None
+) -> RenderableType:
     relation = neighbour.relation
     other = neighbour.other
     table = Table.grid(expand=True, padding=(0, 1))
@@ -97,7 +102,8 @@ def side_by_side(detail: Detail, neighbour: Neighbour) -> RenderableType:
         f"{relation.relation} {relation.score:.2f}", style=RELATION_STYLES[relation.relation]
     )
     title.append(
-        f"  {visible(other.claim.source)} {other.claim.id} {other.claim.kind} {other.status}",
+        f"  {visible((labels or {}).get(other.claim.source, other.claim.source))}"
+        f" {other.claim.id} {other.claim.kind} {other.status}",
         style="dim",
     )
     table.add_row(
@@ -106,6 +112,15 @@ def side_by_side(detail: Detail, neighbour: Neighbour) -> RenderableType:
     )
     reasons = Text("; ".join(visible(r) for r in relation.reasons), style="italic")
     return Group(title, table, reasons, Text(""))
+
+
+class Neighbours(OptionList):
+    """The other sources' claims: ``j`` / ``k`` move as everywhere else on the desk."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
 
 class DetailPane(VerticalScroll):
@@ -121,7 +136,9 @@ class DetailPane(VerticalScroll):
         yield Static(id="detail-header")
         yield Static(id="detail-paragraph")
         yield Static("Other sources", id="detail-title")
-        yield OptionList(id="detail-neighbours")
+        yield Neighbours(id="detail-neighbours")
+
+    labels: Mapping[str, str] = {}  # source id → outlet and title, set by the desk
 
     def show(self, detail: Detail | None) -> None:
         self.detail = detail
@@ -131,7 +148,7 @@ class DetailPane(VerticalScroll):
             self.query_one("#detail-header", Static).update(Text("No claim."))
             self.query_one("#detail-paragraph", Static).update("")
             return
-        self.query_one("#detail-header", Static).update(header(detail))
+        self.query_one("#detail-header", Static).update(header(detail, self.labels))
         self.query_one("#detail-paragraph", Static).update(paragraph(detail))
         count = len(detail.neighbours)
         self.query_one("#detail-title", Static).update(
@@ -140,7 +157,10 @@ class DetailPane(VerticalScroll):
             else Text("No other source says anything about this claim.", style="dim")
         )
         neighbours.add_options(
-            [Option(side_by_side(detail, n), id=n.other.claim.id) for n in detail.neighbours]
+            [
+                Option(side_by_side(detail, n, self.labels), id=n.other.claim.id)
+                for n in detail.neighbours
+            ]
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

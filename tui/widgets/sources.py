@@ -4,7 +4,7 @@ one (enter or a click) shows only its claims, choosing the first line shows all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -15,11 +15,11 @@ from checker.report.terminal import one_line
 from checker.review.desk import DeskRow
 from tui.widgets.claim_list import VirtualList
 
-SOURCE_WIDTH = 14
+SOURCE_WIDTH = 22
 
 
 class SourcesPanel(VirtualList):
-    HEADER = "source".ljust(SOURCE_WIDTH) + " claims spec. score"
+    HEADER = "outlet / title".ljust(SOURCE_WIDTH) + " claims spec. score"
     CHOOSE_ON_CLICK = True
     BINDINGS = [Binding("enter", "choose", "Show its claims", show=False)]
 
@@ -34,8 +34,10 @@ class SourcesPanel(VirtualList):
         self.speculation: Counter[str] = Counter()
         self.scores: dict[str, float | None] = {}
         self.order: list[str] = []
+        self.labels: Mapping[str, str] = {}
 
-    def show(self, rows: Sequence[DeskRow]) -> None:
+    def show(self, rows: Sequence[DeskRow], labels: Mapping[str, str] | None = None) -> None:
+        self.labels = labels or {}
         self.counts = Counter(row.source for row in rows)
         self.speculation = Counter(row.source for row in rows if row.kind == "speculation")
         self.order = sorted(self.counts)
@@ -54,7 +56,10 @@ class SourcesPanel(VirtualList):
         share = self.speculation[source] / count if count else 0.0
         score = self.scores.get(source)
         shown = "…" if source not in self.scores else "–" if score is None else f"{score:g}"
-        name = one_line(source)[:SOURCE_WIDTH].ljust(SOURCE_WIDTH)
+        label = one_line(self.labels.get(source, source))
+        name = (label if len(label) <= SOURCE_WIDTH else label[: SOURCE_WIDTH - 1] + "…").ljust(
+            SOURCE_WIDTH
+        )
         return [
             Segment(name, base + Style(bold=True)),
             Segment(f" {count:>6} {share:>4.0%} {shown:>5}".ljust(width), base + Style(dim=True)),
