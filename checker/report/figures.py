@@ -48,8 +48,11 @@ class Event:
 @attrs.frozen
 class Figures:
     outlets: tuple[OutletBar, ...]
-    matrix: tuple[Cell, ...]  # every ordered pair of outlets, the diagonal included
+    matrix: tuple[Cell, ...]  # every ordered pair of the matrix's outlets, the diagonal included
     timeline: tuple[Event, ...]  # by date, undated last
+    left_out: int = (
+        0  # outlets not in the matrix: those with the fewest links beyond MATRIX_OUTLETS
+    )
 
 
 def figures(
@@ -77,11 +80,39 @@ def figures(
         )
         for name in names
     )
+    shown = _busiest(items, relations, outlet, names)
     return Figures(
         bars,
-        _matrix(items, relations, outlet, names),
+        _matrix(items, relations, outlet, shown),
         _timeline(sources, items, relations, label, outlet),
+        len(names) - len(shown),
     )
+
+
+MATRIX_OUTLETS = 25  # a matrix of more outlets is no longer readable (nor small: n² cells)
+
+
+def _busiest(
+    items: Sequence[Reviewed],
+    relations: Sequence[Relation],
+    outlet: Mapping[str, str],
+    names: Sequence[str],
+) -> list[str]:
+    """The outlets of the matrix: all of them, or the ``MATRIX_OUTLETS`` with the most
+    agreements, contradictions and updates with other outlets (ties by name), in name order."""
+    if len(names) <= MATRIX_OUTLETS:
+        return list(names)
+    source_of = {item.claim.id: item.claim.source for item in items}
+    links: Counter[str] = Counter()
+    for relation in relations:
+        if relation.relation == "related":
+            continue
+        x, y = outlet[source_of[relation.a]], outlet[source_of[relation.b]]
+        if x != y:
+            links[x] += 1
+            links[y] += 1
+    ranked = sorted(names, key=lambda name: (-links[name], name))
+    return sorted(ranked[:MATRIX_OUTLETS])
 
 
 def _matrix(

@@ -211,7 +211,14 @@ def _charts(report: Report) -> list[str]:
         "<figure>",
         svg.matrix(figures.matrix),
         "<figcaption>Outlet × outlet: claims that agree (✓) and contradict (✗) between two"
-        " outlets; ↻ counts updates of a running figure.</figcaption></figure>",
+        " outlets; ↻ counts updates of a running figure."
+        + (
+            f" The {figures.left_out} outlets with the fewest links to others are left out"
+            " (the JSON report's figures have the same cells)."
+            if figures.left_out
+            else ""
+        )
+        + "</figcaption></figure>",
         "<figure>",
         svg.timeline(figures.timeline),
         "<figcaption>The story by publication date: the first report, later reports, updates"

@@ -195,6 +195,8 @@ def _figures(report: Report) -> list[str]:
         counts = [*bar.kinds.values(), *bar.verdicts.values()]
         out.append(f"| {md(bar.outlet)} | " + " | ".join(str(n) for n in counts) + " |")
     out += ["", "### Between outlets (agree / contradict / update)", ""]
+    if figures.left_out:
+        out += [f"The {figures.left_out} outlets with the fewest links to others are left out.", ""]
     names = list(dict.fromkeys(c.a for c in figures.matrix))
     out.append("| outlet | " + " | ".join(str(i + 1) for i in range(len(names))) + " |")
     out.append("|---|" + "---|" * len(names))

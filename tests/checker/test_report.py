@@ -340,3 +340,21 @@ def test_report_and_export_commands(tmp_path: Path, seeds: Path) -> None:
         len(json.loads(out))
         == len(run("claims", "--db", db, "--format", "jsonl")[1].split("\n")) - 1
     )
+
+
+def test_the_outlet_matrix_keeps_the_busiest_outlets_of_a_large_archive(tmp_path: Path) -> None:
+    from checker.report import figures as module
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(module.MATRIX_OUTLETS + 5):
+        record = {
+            "text": f"Acme cut {1000 + number} jobs at its Ohio plant.",
+            "outlet": f"O{number:02d}",
+        }
+        (folder / f"a{number:02d}.json").write_text(json.dumps(record), encoding="utf-8")
+    report = build_report(analysed(folder, tmp_path / "m.db"))
+    shown = {cell.a for cell in report.figures.matrix}
+    assert len(shown) == module.MATRIX_OUTLETS and report.figures.left_out == 5
+    assert len(report.figures.matrix) == module.MATRIX_OUTLETS**2
+    assert "5 outlets with the fewest links" in render_html(report)
