@@ -4,6 +4,7 @@ and ``export``. The store is ``--db``, else ``$CLAIMDESK_DB``, else ``./claimdes
 from __future__ import annotations
 
 import getpass
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -120,6 +121,13 @@ def open_store(
     " longer is reported and skipped. 0: no limit, extract in this process.",
 )
 @click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Worker processes that extract articles side by side (the result is the same).",
+)
+@click.option(
     "--batch",
     type=click.IntRange(min=1),
     default=BATCH_ARTICLES,
@@ -136,6 +144,7 @@ def analyze_command(
     article_timeout: float,
     batch: int,
     outlet_from: str,
+    jobs: int,
 ) -> None:
     """Extract, tag and compare the claims of article files or folders, into the store.
 
@@ -159,6 +168,7 @@ def analyze_command(
             outlet_from=outlet_from,
             timeout=article_timeout or None,
             batch=batch,
+            jobs=jobs,
         )
         _print_outcome(outcome)
         _print_totals(connection, db)

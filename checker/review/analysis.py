@@ -100,6 +100,7 @@ def analyze(
     timeout: float | None = None,
     batch: int = BATCH_ARTICLES,
     on_batch: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> Outcome:
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
     extracted go to ``on_error`` and the rest is analysed; files read in a fallback encoding
@@ -110,8 +111,9 @@ def analyze(
     Sources and claims are committed ``batch`` articles (or ``BATCH_CLAIMS`` claims) at a
     time, and ``on_batch`` is told how many sources are saved so far; the relations are
     computed once every batch is in. A run that was killed loses at most the batch it was
-    in, and the next run skips what was saved and finishes the comparison. ``outlet_from="folder"``
-    gives an article without an outlet in its metadata the name of its folder as outlet."""
+    in, and the next run skips what was saved and finishes the comparison. ``jobs`` worker
+    processes extract articles side by side, with the same result as one.
+    ``outlet_from="folder"`` gives an article without an outlet in its metadata the name of its folder as outlet."""
     known = store.sources(connection)
     database = views.database_file(connection)
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
@@ -120,27 +122,26 @@ def analyze(
     by_id = {source.id: source for source in known}
     features: dict[str, Features] = {}  # of the claims extracted in this run, by id
     saving = _Batches(connection, by_id, changes, on_batch)
-    with Extractor(timeout) as extractor:
-        for number, (article, fresh) in enumerate(articles, start=1):
+    unchanged = [_unchanged_text(by_id.get(a.source), fresh, force) for a, fresh in articles]
+    with Extractor(timeout, jobs) as extractor:
+        results = extractor.map(
+            a for (a, _), same in zip(articles, unchanged, strict=True) if not same
+        )
+        for number, ((article, fresh), same) in enumerate(
+            zip(articles, unchanged, strict=True), start=1
+        ):
             if progress:
                 progress("extract", number, len(articles))
-            if on_notice and article.encoding != "utf-8":
-                on_notice(article.path, encoding_notice(article.encoding))
-            if on_notice and article.published and publication_date(article.published) is None:
-                on_notice(
-                    article.path,
-                    f"publication date {article.published!r} not understood; compared without it",
-                )
-            old = by_id.get(article.source)
-            if not force and old and (old.sha256, old.extractor) == (fresh.sha256, fresh.extractor):
+            _notices(article, on_notice)
+            if same:
                 changes.append(SourceChange(article.source, "refreshed"))  # metadata or place
                 saving.refreshed.append(fresh)
             else:
-                try:
-                    claims, items = extractor.extract(article)
-                except Exception as error:
-                    on_error(article.path, error)
+                result = next(results)
+                if isinstance(result, Exception):
+                    on_error(article.path, result)
                     continue
+                claims, items = result
                 features.update(zip((claim.id for claim in claims), items, strict=True))
                 keys = tuple(claim_keys(item) for item in items)
                 saving.add(store.Extracted(fresh, article.text, claims, keys))
@@ -284,6 +285,30 @@ def _weigher(
         ]
 
     return weigh
+
+
+def _unchanged_text(old: Source | None, fresh: Source, force: bool) -> bool:
+    """Whether a read file's text and extractor are as stored (only metadata or place
+    changed): it is refreshed, not extracted again."""
+    return (
+        not force
+        and old is not None
+        and (old.sha256, old.extractor)
+        == (
+            fresh.sha256,
+            fresh.extractor,
+        )
+    )
+
+
+def _notices(article: Article, on_notice: Callable[[str, str], None] | None) -> None:
+    if on_notice and article.encoding != "utf-8":
+        on_notice(article.path, encoding_notice(article.encoding))
+    if on_notice and article.published and publication_date(article.published) is None:
+        on_notice(
+            article.path,
+            f"publication date {article.published!r} not understood; compared without it",
+        )
 
 
 def _with_outlet(article: Article, fresh: Source, rule: str) -> tuple[Article, Source]:

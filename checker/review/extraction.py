@@ -15,6 +15,8 @@ import os
 import signal
 import sys
 import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
@@ -42,13 +44,16 @@ def extract(article: Article) -> Extraction:
 
 
 class Extractor:
-    """``extract`` in this process (``timeout=None``) or in a worker process that is given
-    ``timeout`` seconds per article. Use it as a context manager: the worker ends with it."""
+    """``extract`` in this process (``timeout=None``, ``jobs=1``), or in ``jobs`` worker
+    processes that are given ``timeout`` seconds per article. :meth:`map` keeps up to
+    ``jobs`` articles in flight and gives the results in the articles' order, so the output
+    is the same whatever the number of workers. Use it as a context manager: the workers end
+    with it."""
 
-    def __init__(self, timeout: float | None) -> None:
+    def __init__(self, timeout: float | None, jobs: int = 1) -> None:
         self.timeout = timeout
-        self._process: Any = None
-        self._pipe: Connection | None = None
+        self.jobs = max(1, jobs)
+        self._workers = [_Worker() for _ in range(self.jobs)]
 
     def __enter__(self) -> Extractor:
         return self
@@ -59,24 +64,77 @@ class Extractor:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._stop()
+        for worker in self._workers:
+            worker.stop()
+
+    @property
+    def in_process(self) -> bool:
+        return self.timeout is None and self.jobs == 1
 
     def extract(self, article: Article) -> Extraction:
-        if self.timeout is None:
+        """One article's extraction; an :class:`IngestError` (``ArticleTimeout``) when its
+        worker took too long or died, or the extraction's own exception."""
+        if self.in_process:
             return extract(article)
+        worker = self._workers[0]
+        worker.send(article)
+        return worker.receive(article, self.timeout)
+
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction | Exception]:
+        """Each article's extraction or the exception it raised, in the articles' order."""
+        if self.in_process:
+            for article in articles:
+                try:
+                    yield extract(article)
+                except Exception as error:
+                    yield error
+            return
+        flight: deque[tuple[Article, _Worker]] = deque()
+        free = list(reversed(self._workers))
+        for article in articles:
+            if not free:
+                yield self._next(flight, free)
+            worker = free.pop()
+            worker.send(article)
+            flight.append((article, worker))
+        while flight:
+            yield self._next(flight, free)
+
+    def _next(
+        self, flight: deque[tuple[Article, _Worker]], free: list[_Worker]
+    ) -> Extraction | Exception:
+        article, worker = flight.popleft()
+        try:
+            return worker.receive(article, self.timeout)
+        except Exception as error:
+            return error
+        finally:
+            free.append(worker)
+
+
+class _Worker:
+    """One extraction process and its pipe, started when first sent an article."""
+
+    def __init__(self) -> None:
+        self._process: Any = None
+        self._pipe: Connection | None = None
+
+    def send(self, article: Article) -> None:
+        self._start().send(article)
+
+    def receive(self, article: Article, timeout: float | None) -> Extraction:
         pipe = self._start()
-        pipe.send(article)
-        if not pipe.poll(self.timeout):
-            self._stop()
+        if not pipe.poll(timeout):
+            self.stop()
             raise ArticleTimeout(
                 article.path,
-                f"not analysed: extraction took longer than {self.timeout:g} s"
+                f"not analysed: extraction took longer than {timeout:g} s"
                 " (--article-timeout); the other articles go on",
             )
         try:
             status, value = pipe.recv()
         except EOFError:
-            self._stop()
+            self.stop()
             raise IngestError(article.path, "not analysed: the extraction process died") from None
         if status == "error":
             raise value
@@ -98,7 +156,7 @@ class Extractor:
         self._pipe = ours
         return ours
 
-    def _stop(self) -> None:
+    def stop(self) -> None:
         if self._process is not None:
             self._process.kill()
             self._process.join()

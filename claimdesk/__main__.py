@@ -1,0 +1,5 @@
+"""``python -m claimdesk``: the command line."""
+
+from claimdesk import main
+
+main()

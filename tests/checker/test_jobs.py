@@ -1,0 +1,52 @@
+"""Extraction in several worker processes gives the store one process gives: the same
+sources, claims, relations and outcome, in the same order, with a bad article among good ones
+reported in its place."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from checker.review.extraction import Extractor
+from claimdesk import main
+from claims.ingest import read_article
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+STORIES = Path(__file__).resolve().parent / "stories"
+
+
+def dump(db: Path) -> dict[str, object]:
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, object] = json.loads(result.stdout)
+    return {key: document[key] for key in ("sources", "claims", "relations")}
+
+
+def test_several_workers_give_the_store_of_one(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(STORIES, folder / "stories")
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "3"):
+        db = tmp_path / f"jobs{jobs}.db"
+        result = CliRunner().invoke(
+            main, ["analyze", str(folder), "--db", str(db), "--jobs", jobs, "--batch", "2"]
+        )
+        assert result.exit_code == 2  # the broken article, reported
+        assert "broken.json" in result.stderr
+        outputs.append((result.stdout.replace(str(db), "DB"), dump(db)))
+    assert outputs[0] == outputs[1]
+
+
+def test_map_keeps_the_order_and_puts_errors_in_place(tmp_path: Path) -> None:
+    articles = [read_article(str(path)) for path in sorted(SEEDS.glob("*.txt"))]
+    with Extractor(None, jobs=1) as one:
+        expected = list(one.map(articles))
+    with Extractor(None, jobs=2) as two:
+        found = list(two.map([*articles[:1], "not an article", *articles[1:]]))  # type: ignore[list-item]
+    assert isinstance(found[1], Exception)
+    assert [f for i, f in enumerate(found) if i != 1] == expected
