@@ -22,6 +22,7 @@ from checker.review.analysis import BATCH_ARTICLES, Outcome, analyze, stored_cor
 from checker.review.records import STATUSES, Change, Status
 from checker.review.schema import StoreError, connect
 from claimdesk.context import Context, F, max_bytes_option
+from claimdesk.progress import TerminalProgress
 from claims.convert import dumps
 from claims.ingest import IngestError
 from claims.models import KINDS
@@ -157,6 +158,7 @@ def analyze_command(
         else:
             run.unexpected(path, error)
 
+    progress = TerminalProgress()
     with open_store(run, db, create=True) as connection:
         outcome = analyze(
             connection,
@@ -169,7 +171,9 @@ def analyze_command(
             timeout=article_timeout or None,
             batch=batch,
             jobs=jobs,
+            progress=progress,
         )
+        progress.close()
         _print_outcome(outcome)
         _print_totals(connection, db)
 
