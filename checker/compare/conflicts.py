@@ -1,0 +1,216 @@
+"""Where two claims conflict, slot by slot: a figure of the same thing, a date or weekday
+anchored to the articles' days, polarity (a negation or denial of what the other asserts) and
+opposite predicates — each only between claims aligned enough for the slot to be one fact.
+``checker.compare.relate`` turns these conflicts into verdicts."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+
+from checker.compare.normalize import Features
+from checker.compare.quantities import Quantity
+from checker.compare.times import event_days, months_of, publication_date
+from checker.compare.words import denials, expansion_words, opposites, scope_words, stem, tallies
+
+# tally words that count the same people: the dead are the killed, the wounded the injured
+TALLY_GROUPS = {
+    stem(word): stem(group)
+    for group, words in (
+        ("killed", ("kill", "dead", "death", "died", "die", "toll", "bodies", "victims")),
+        ("injured", ("injuring", "injure", "wounded", "wounding", "hurt", "hospitalized")),
+    )
+    for word in (group, *words)
+}
+
+
+TIMES_ALIGN = 0.3  # similarity from which two claims' times can conflict (same proposition)
+
+
+POLARITY = 0.2  # similarity from which a denial ("X denied that ...") contradicts the claim
+
+
+# similarity from which a negation ("did not") or an opposite predicate ("fired" / "hired")
+# contradicts: the claims must say the same but for it. On ECB+ news, such pairs below it were
+# different events ("hired in 2005", "fired in 2008") or the same fact in other words.
+PARAPHRASE = 0.4
+
+
+QUANTIFIER_NEGATIONS = frozenset({"no", "none", "nobody", "nothing", "neither"})
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+TALLY_REACH = 40  # characters between a figure and the tally word it counts
+
+
+def _tally_of(text: str, quantity: Quantity) -> str | None:
+    """The running tally a figure counts: the nearest tally word ("killing at least five",
+    "five people were injured"), so the killed are not compared with the injured."""
+    return _nearest_tally(text, quantity.start, quantity.end)
+
+
+@functools.lru_cache(maxsize=65536)
+def _nearest_tally(text: str, start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for word in _WORD.finditer(text):
+        concept = stem(word.group().lower())
+        if concept not in tallies():
+            continue
+        gap = max(word.start() - end, start - word.end(), 0)
+        if gap <= TALLY_REACH and (best is None or gap < best[0]):
+            best = (gap, TALLY_GROUPS.get(concept, concept))
+    return best[1] if best else None
+
+
+def _conflicts(
+    a: Features,
+    b: Features,
+    score: float,
+    dates: tuple[str | None, str | None] = (None, None),
+    *,
+    in_articles: bool = False,
+) -> list[str]:
+    found = []
+    comparable = bool(a.quantities and b.quantities) and _figures_comparable(a, b)
+    for qa in a.quantities if comparable else ():
+        ours = [x for x in a.quantities if x.unit == qa.unit]
+        theirs = [y for y in b.quantities if y.unit == qa.unit and qa.unit]
+        if theirs and all(x.conflicts(y) for x in ours for y in theirs):
+            # name the closest two figures: "12 vs 15 hospitalized", not "12 vs 41 ill"
+            x, y = min(
+                ((x, y) for x in ours for y in theirs), key=lambda p: abs(p[0].value - p[1].value)
+            )
+            found.append(f"number differs: {x.text} vs {y.text} ({x.label()})")
+            break
+    if score >= TIMES_ALIGN:
+        found.extend(_time_conflicts(a, b, dates, in_articles=in_articles))
+    opposite = _opposite(a, b)
+    if a.negations or b.negations:
+        a_negated, b_negated = a.negated(_reach(b)), b.negated(_reach(a))
+    else:
+        a_negated = b_negated = False
+    if a_negated != b_negated and not opposite:
+        negated, other = (a, b) if a_negated else (b, a)
+        cue = negated.negation_cue(_reach(other))
+        if _polarity_aligned(cue, other, score):
+            kind = "denial" if cue == negated.denial else "negation"
+            found.append(f"{kind} vs assertion: “{cue}”")
+    elif opposite and a_negated == b_negated and score >= PARAPHRASE:
+        found.append(f"opposite predicates: {opposite[0]} vs {opposite[1]}")
+    return found
+
+
+def _figures_comparable(a: Features, b: Features, *, tally: bool = False) -> bool:
+    """Whether the two claims' figures can count the same thing at the same time: neither
+    names a figure the other also has (then the other figures count something else: "12 were
+    Somali and 11 Yemeni"), only one of them counts over a wider scope ("a total of", "so
+    far"), and they name no different years ("In 2004 the tsunami killed 230,000")."""
+    values_a = {q.value for q in a.quantities}
+    values_b = {q.value for q in b.quantities}
+    if values_a & values_b:
+        return False
+    if bool(a.content & scope_words()) != bool(b.content & scope_words()):
+        return False
+    years_a = {t.value for t in a.times if t.kind == "year"}
+    years_b = {t.value for t in b.times if t.kind == "year"}
+    if years_a and years_b:
+        return bool(years_a & years_b)
+    # a toll dated in one claim only is a past disaster named as background
+    return not (tally or a.content & tallies()) or years_a == years_b
+
+
+def _polarity_aligned(cue: str, other: Features, score: float) -> bool:
+    """Whether a negation denies what the other claim asserts rather than something beside
+    it: "no one was killed" against a count ("12 were killed"); otherwise the two claims must
+    be alike enough to state one proposition (``PARAPHRASE``; a denial ``POLARITY``), so
+    that "police did not have suspects" does not contradict every claim about the police and
+    suspects."""
+    quantifier = cue.lower() in QUANTIFIER_NEGATIONS
+    if quantifier and other.quantities and other.content & tallies():
+        return True  # "no one was killed" against "12 were killed": the same tally counted
+    if cue.lower() in denials():
+        return score >= POLARITY
+    return score >= PARAPHRASE
+
+
+def _polarity_differs(a: Features, b: Features) -> bool:
+    """One claim negates what the other asserts (an opposite predicate cancelling it out)."""
+    if not (a.negations or b.negations):
+        return False
+    if a.negated(_reach(b)) == b.negated(_reach(a)):
+        return False
+    return _opposite(a, b) is None
+
+
+def _reach(item: Features) -> frozenset[str]:
+    """The concepts a negation in another claim may bear on: this claim's and the opposites
+    of its predicates ("did not rise" bears on "fell")."""
+    if not item.predicates:
+        return item.content
+    table = opposites()
+    return item.content.union(*(table[p] for p in item.predicates))
+
+
+def _time_conflicts(
+    a: Features,
+    b: Features,
+    dates: tuple[str | None, str | None] = (None, None),
+    *,
+    in_articles: bool = False,
+) -> list[str]:
+    """The first time slot in which two claims differ. In articles, weekdays are compared
+    only as days anchored to both articles' publication dates: "Tuesday" in two reports of
+    unknown days need not be one day."""
+    if not (a.times and b.times):
+        return []
+    published = _published(dates[0]), _published(dates[1])
+    if published[0] and published[1]:
+        # Anchored to the articles' days: "Saturday" in Monday's paper is the 1st when the
+        # other report says "March 1"; only days that differ once anchored conflict.
+        days_a, days_b = event_days(a.times, published[0]), event_days(b.times, published[1])
+        if days_a and days_b:
+            if days_a & days_b:
+                return []
+            ta = next(t.text for t in a.times if t.kind in ("weekday", "date") and not t.said)
+            tb = next(t.text for t in b.times if t.kind in ("weekday", "date") and not t.said)
+            return [f"day differs: {ta} ({min(days_a)}) vs {tb} ({min(days_b)})"]
+    slots = [("date", "date"), ("weekday", "day"), ("month", "month"), ("year", "year")]
+    if in_articles:
+        slots.remove(("weekday", "day"))
+    for kind, label in slots:
+        if kind == "month":
+            va, vb = months_of(a.times), months_of(b.times)
+        else:
+            va = frozenset(t.value for t in a.times if t.kind == kind and not t.said)
+            vb = frozenset(t.value for t in b.times if t.kind == kind and not t.said)
+        if va and vb and not va & vb:
+            ta = next(t.text for t in a.times if t.kind in (kind, "date") and not t.said)
+            tb = next(t.text for t in b.times if t.kind in (kind, "date") and not t.said)
+            return [f"{label} differs: {ta} vs {tb}"]
+    return []
+
+
+@functools.lru_cache(maxsize=4096)
+def _published(value: str | None) -> date | None:
+    return publication_date(value)
+
+
+def _weekdays_differ(a: Features, b: Features) -> bool:
+    days_a = {t.value for t in a.times if t.kind == "weekday" and not t.said}
+    days_b = {t.value for t in b.times if t.kind == "weekday" and not t.said}
+    return bool(days_a and days_b) and not days_a & days_b
+
+
+def _opposite(a: Features, b: Features) -> tuple[str, str] | None:
+    table = opposites()
+    for concept in a.predicates - b.predicates:
+        for other in table[concept] & (b.predicates - a.predicates):
+            return _surface(a, concept), _surface(b, other)
+    return None
+
+
+def _surface(item: Features, concept: str) -> str:
+    return item.surfaces.get(concept) or expansion_words().get(concept, concept)
