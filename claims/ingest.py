@@ -86,6 +86,16 @@ def source_id(path: str) -> str:
     return re.sub(r"[^\w.-]+", "_", stem).strip("_") or "source"
 
 
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``, … : the first that is not ``taken``."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
 ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-16": "UTF-16"}
 
 

@@ -32,7 +32,7 @@ from trafilatura.settings import use_config
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from claims.ingest import IngestError, build_article, decode, source_id, too_large
+from claims.ingest import IngestError, build_article, decode, source_id, too_large, unique_id
 from claims.models import Article
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -305,7 +305,7 @@ class _Archive:
             article = parse_page(
                 body,
                 where,
-                source=_unique(_url_source(url), self.ids),
+                source=unique_id(_url_source(url), self.ids),
                 url=url if url.startswith(("http://", "https://")) else None,
                 published=_warc_date(record.rec_headers.get_header("WARC-Date")),
                 charset=_charset(record),
@@ -388,15 +388,6 @@ def _url_source(url: str) -> str:
     parts = urlsplit(url)
     segments = [segment for segment in parts.path.split("/") if segment]
     return source_id(segments[-1] if segments else parts.netloc or url)
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
 
 
 def _why(error: Exception) -> str:

@@ -45,6 +45,7 @@ from claims.ingest import (
     parse_article,
     read_articles,
     read_bytes,
+    unique_id,
 )
 from claims.models import Article, Claim
 
@@ -389,7 +390,7 @@ def _read(
                 used.add(old.id)
                 continue
             old = old or _moved(article, known, used)
-            source = old.id if old is not None else _unique(article.source, taken)
+            source = old.id if old is not None else unique_id(article.source, taken)
             taken.add(source)
             used.add(source)
             article = attrs.evolve(article, source=source)
@@ -415,15 +416,6 @@ def _moved(article: Article, known: Sequence[Source], used: set[str]) -> Source 
         ):
             return source
     return None
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
 
 
 def _source(article: Article, location: str, file_sha256: str) -> Source:

@@ -146,17 +146,8 @@ def connect(
         raise StoreError(name, "no store here; run `claimdesk analyze PATH...` first")
     if read_only:
         return _connect_read_only(name, migrations, any_thread)
+    connection = _open(name, name, any_thread)
     try:
-        connection = sqlite3.connect(
-            name,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            isolation_level=None,
-            check_same_thread=not any_thread,
-        )
-    except sqlite3.Error as error:
-        raise StoreError(name, f"cannot open: {error}") from None
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
         # FULL: a commit is on disk before the command says "saved", even across power loss.
         connection.execute("PRAGMA synchronous = FULL")
@@ -166,6 +157,23 @@ def connect(
     except BaseException as error:
         connection.close()
         raise _store_error(name, error) from None
+    return connection
+
+
+def _open(name: str, target: str, any_thread: bool, *, uri: bool = False) -> sqlite3.Connection:
+    """A connection to ``target`` (the store's path, or a ``file:`` URI for it) in autocommit
+    mode that waits ``BUSY_TIMEOUT_MS`` for another process's lock."""
+    try:
+        connection = sqlite3.connect(
+            target,
+            uri=uri,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=not any_thread,
+        )
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlite3.Error as error:
+        raise StoreError(name, f"cannot open: {error}") from None
     return connection
 
 
@@ -188,18 +196,8 @@ def _connect_read_only(
     there) the file is read as immutable."""
     uri = Path(name).resolve().as_uri() + "?mode=ro"
     for attempt in (uri, uri + "&immutable=1"):
+        connection = _open(name, attempt, any_thread, uri=True)
         try:
-            connection = sqlite3.connect(
-                attempt,
-                uri=True,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=not any_thread,
-            )
-        except sqlite3.Error as error:
-            raise StoreError(name, f"cannot open: {error}") from None
-        try:
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             connection.execute("PRAGMA query_only = ON")
             _check_version(connection, migrations, name)
             return connection
