@@ -89,7 +89,7 @@ class _Reading:
 
     def word(self, word: str, capital: bool, before: str) -> None:
         lower = word.lower()
-        if lower in negations() or lower.endswith(("n't", "n’t")):
+        if _is_negation(lower):
             self.negation_cues.append([word, ""])
         elif lower in denials():
             self.denial = self.denial or word
@@ -117,6 +117,10 @@ class _Reading:
             self.entities.add(lower)
 
 
+def _is_negation(lower: str) -> bool:
+    return lower in negations() or lower.endswith(("n't", "n’t"))
+
+
 @functools.cache
 def _not_negation() -> re.Pattern[str]:
     return re.compile("|".join(read_list("not_negations.txt", "checker")), re.I)
@@ -134,7 +138,7 @@ def _read(text: str, hidden: set[int]) -> _Reading:
         if match.start() in phrase_at:
             reading.concept(*phrase_at[match.start()])
             continue
-        if previous in negations() and _not_negation().match(text, match.start()):
+        if _is_negation(previous) and _not_negation().match(text, match.start()):
             continue  # "not only", "No. 5", "none other than": no negation, no concept
         for word, capital in _words(
             strip_possessive(match.group()), text, match.end(), number == 0

@@ -15,12 +15,15 @@ import re
 import attrs
 
 from checker.compare.words import TOKEN, pairs, stem, stopwords
-from claims.lexicon import lower_set, read_list
+from claims.lexicon import lower_set, month_names, read_list
 
-# Wire copy detokenised by a machine writes "150, 000" and "2. 5 million": a group of three
-# digits that opens with 0 after ", " and a decimal part after ". " belong to the number.
+# Wire copy detokenised by a machine writes "150, 000", "2, 117 points" and "2. 5 million": a
+# group of three digits after ", " that opens with 0, follows a currency sign, or is followed
+# by a word ("points", "people"; not after a month: "Sept. 19, 186 people" is a date and a
+# count, see ``_pattern``), and a decimal part after ". ", belong to the number.
+_WIRE_GROUP = r"\d{1,3}(?:, \d{3})+(?=\s+[a-z])"
 _NUMBER = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|(?:(?<=[$€£])|(?<=[$€£] ))\d{1,3}(?:, \d{3})+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|{wire}|(?:(?<=[$€£])|(?<=[$€£] ))\d{1,3}(?:, \d{3})+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _SPACED_TIME = re.compile(r"\d: \d\d")
@@ -140,10 +143,14 @@ def _pattern() -> re.Pattern[str]:
     short_scales = "|".join(s for s in scale_words if len(s) <= 2)
     approx_words = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in approx)
     number_words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    not_a_day = "".join(
+        rf"(?<!{re.escape(name)}{dot} )" for name, _ in month_names() for dot in ("", ".")
+    )
+    number = _NUMBER.replace("{wire}", not_a_day + _WIRE_GROUP)
     return re.compile(
         rf"(?:\b(?P<approx>{approx_words})\s+)?"
         rf"(?:(?P<currency>{'|'.join(map(re.escape, symbols))})\s?)?"
-        rf"(?:(?P<number>{_NUMBER})|\b(?P<word>(?:a\s+)?(?:{number_words}))\b)"
+        rf"(?:(?P<number>{number})|\b(?P<word>(?:a\s+)?(?:{number_words}))\b)"
         rf"(?:(?:\s*(?P<scale>{long_scales})\b)|(?P<suffix>{short_scales})\b)?"
         rf"(?:\s*(?P<unit>%|(?:per\s?cent|percent|pct)\b|(?:{'|'.join(words)})\b))?",
         re.IGNORECASE,

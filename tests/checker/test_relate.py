@@ -436,6 +436,45 @@ def test_articles_of_different_stories_neither_agree_nor_contradict() -> None:
             "Of the 23 pirates arrested, 12 are Somali.",
             "23 pirates were arrested, 11 of them Yemeni.",
         ),
+        # figures far apart count different things: a part and the whole, two players
+        (
+            "Lund scored six points in the last quarter.",
+            "Lund scored 25 points as the Hawks won.",
+        ),
+        # two hauls listed figure by figure: two operations, not one fact twice
+        (
+            "During the raid, four rifles, 10 magazines and about 200 rounds were seized.",
+            "The coastguard seized 11 rifles, 27 magazines and 800 rounds from the boat.",
+        ),
+        # a figure and the day both differ: two events of one kind
+        (
+            "The navy captured 18 pirates in the strait on Saturday.",
+            "A frigate on Thursday captured 21 pirates in the strait.",
+        ),
+        # both negate, each something else; the negation is of someone the other omits
+        (
+            "The firm is not competing with its clients.",
+            "The firm does not intend to compete with its clients.",
+        ),
+        (
+            "While Moreau wasn't signed for the sequels, Okafor and Lindqvist are signed for the whole series.",
+            "Okafor and Lindqvist are signed for the rest of the series.",
+        ),
+        (
+            "Mr. Haldane denied that he was the informant.",
+            "It was part of the legend that surrounded the informant.",
+        ),
+        # "not ... until" says when it happened; "not a X, but a Y" asserts the Y
+        (
+            "The Falcons didn't score until Ortega ran in a touchdown.",
+            "The Falcons scored when Ortega ran in a touchdown.",
+        ),
+        (
+            "The source was not one person, but a group of several officials.",
+            "The source was a group of several officials.",
+        ),
+        # quoted speech written without the apostrophe
+        ("I cant comment on the first case.", "I can't comment on the first case."),
     ],
 )
 def test_no_contradiction_on_real_news_shapes(a: str, b: str) -> None:
@@ -462,3 +501,29 @@ def test_wire_copy_numbers_are_read_whole() -> None:
         features("The quake left 150,000 people homeless in the province."),
     )
     assert verdict.relation == "agrees" and "same figure: 150, 000" in verdict.reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (
+            "Okoro had been arrested four times on charges of burglary.",
+            "Okoro had been arrested three times on burglary charges.",
+            "number differs: four vs three (times)",
+        ),
+        (
+            "The Harbour Road plant didn't close on Friday.",
+            "The Harbour Road plant closed on Friday.",
+            "negation vs assertion: “didn't”",
+        ),
+    ],
+)
+def test_one_slot_differing_still_contradicts(a: str, b: str, reason: str) -> None:
+    verdict = judge(features(a), features(b))
+    assert verdict.relation == "contradicts" and reason in verdict.reasons
+
+
+def test_wire_copy_thousands_before_a_word_but_not_after_a_month() -> None:
+    assert [q.value for q in features("He passed Buford with 2, 117 points.").quantities] == [2117]
+    found = features("On Sept. 19, 186 people died in the quake.").quantities
+    assert 186 in [q.value for q in found] and 19186 not in [q.value for q in found]
