@@ -41,6 +41,7 @@ from claims.tagger import tag_text
 if TYPE_CHECKING:
     from checker.compare.blocking import Candidates
     from checker.compare.bulk import Indices
+    from checker.compare.quantities import Quantity
 
 RelationKind = Literal["agrees", "contradicts", "updates", "related"]
 Verdict = Literal["agrees", "contradicts", "updates", "related", "unrelated"]
@@ -50,6 +51,7 @@ AGREE = 0.3  # score from which two claims state the same proposition (best MRPC
 RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
 PROVISIONAL = frozenset({"toll", "far"})  # "the death toll", "so far": a figure still counted
 SAME_FIGURE_CONCEPTS = 2  # concepts two claims with one telling figure must share to agree
+LARGE = 1000  # a figure this large of the same thing, in the same story, is one fact
 TELLING = 10  # a count below this ("two", "5") says too little alone to make an agreement
 FRAME = 0.5  # share of the smaller claim's concepts the other must have for a contradiction
 CONTRAST = {"speculation", "fact"}  # the kinds that set a rumour against the record
@@ -230,9 +232,10 @@ def _same_figure(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     for qa in a.quantities:
         for qb in b.quantities:
             converted = qa.unit != qb.unit
-            if len(pair.shared) < SAME_FIGURE_CONCEPTS and not converted:
+            large = qa.value >= LARGE  # "$108 million", "14,000 people": telling alone
+            if len(pair.shared) < SAME_FIGURE_CONCEPTS and not (converted or large):
                 continue
-            exact = qa.low == qa.high and qb.low == qb.high  # not "thousands", "millions"
+            exact = _stated(qa) and _stated(qb)  # not "thousands", "millions"
             telling = qa.unit and (qa.value >= TELLING or converted or "." in qa.text)
             if exact and telling and qa.same_figure(qb):
                 figure = qa.text if qa.unit == qb.unit else f"{qa.text} = {qb.text}"
@@ -241,6 +244,14 @@ def _same_figure(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
                     _shared(pair.a, pair.shared, "same frame"),
                 ]
     return None
+
+
+def _stated(quantity: Quantity) -> bool:
+    """A figure stated as a number ("24", "at least 24", "about 14,000") or an exact number
+    word, not a vague amount ("thousands", "dozens") nor a range."""
+    if quantity.span:
+        return False  # a stated range is the same only as the same range (``same_figure``)
+    return quantity.low == quantity.high or any(c.isdigit() for c in quantity.text)
 
 
 def _topic(pair: _Pair) -> tuple[RelationKind, list[str]] | None:

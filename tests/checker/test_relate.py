@@ -527,3 +527,34 @@ def test_wire_copy_thousands_before_a_word_but_not_after_a_month() -> None:
     assert [q.value for q in features("He passed Buford with 2, 117 points.").quantities] == [2117]
     found = features("On Sept. 19, 186 people died in the quake.").quantities
     assert 186 in [q.value for q in found] and 19186 not in [q.value for q in found]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # a large figure of the same thing is one fact with one concept more in common
+        (
+            "thieves took gems valued at $96 million",
+            "made off with $96 million worth of gems",
+            "agrees",
+        ),
+        (
+            "About 12,000 people fled their homes on Sunday",
+            "Around 12,000 people fled to the hills",
+            "agrees",
+        ),
+        ("at least 35 climbers were rescued from the ridge", "35 climbers were rescued", "agrees"),
+        # a range is not the same figure as one of its bounds
+        (
+            "Hill villages suffered between 20 and 70 percent damage.",
+            "The governor said 20 percent of buildings in the district were destroyed.",
+            None,
+        ),
+    ],
+)
+def test_same_figure_agreement(a: str, b: str, relation: str | None) -> None:
+    verdict = judge(features(a), features(b))
+    if relation:
+        assert verdict.relation == relation
+    else:
+        assert not any(r.startswith("same figure") for r in verdict.reasons)
