@@ -256,6 +256,8 @@ def build_article(
     for key, value in structure.metadata.items():
         if metadata.get(key) is None:
             metadata[key] = value
+    if metadata.get("published") is None and metadata.get("url"):
+        metadata["published"] = url_date(metadata["url"] or "")
     return Article(
         source=source,
         path=path,
@@ -269,6 +271,17 @@ def build_article(
         encoding=encoding,
         blocks=structure.blocks,
     )
+
+
+# a day in a news address: ".../2013/05/02/lindsay-lohan-...", ".../2012-10-05/..."
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|$)")
+
+
+def url_date(url: str) -> str | None:
+    """The publication day a news address carries in its path, as ``YYYY-MM-DD``, if any:
+    the fallback when neither the metadata nor a dateline gives one."""
+    found = _URL_DATE.search(url)
+    return f"{found[1]}-{int(found[2]):02}-{int(found[3]):02}" if found else None
 
 
 def text_article(text: str, *, source: str = "-", path: str = "-") -> Article:

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from datetime import date
 
 MIN_SHARED = 2  # actors both articles name (or all of them, for an article naming one)
 MIN_SHARE = 0.15  # of the actors of the article that names fewer
+# Reports of one story come out within weeks; two articles published further apart than this
+# are about different events of one kind (two earthquakes in one region) or about stages of a
+# case far apart ("pleaded not guilty" in January, "found guilty" in September), whose claims
+# neither corroborate nor contradict each other.
+STORY_DAYS = 60
 
 
 def source_actors(
@@ -29,6 +35,11 @@ def story_aligned(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two articles' actors overlap enough for them to be about the same story."""
     shared, smaller = len(a & b), min(len(a), len(b))
     return shared >= min(MIN_SHARED, smaller) > 0 and shared >= MIN_SHARE * smaller
+
+
+def apart_in_time(first: date | None, second: date | None) -> bool:
+    """Two articles both dated and published more than ``STORY_DAYS`` apart."""
+    return first is not None and second is not None and abs((first - second).days) > STORY_DAYS
 
 
 def aligned_pairs(

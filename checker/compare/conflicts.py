@@ -11,9 +11,10 @@ import re
 from datetime import date
 
 from checker.compare.normalize import Features
-from checker.compare.quantities import Quantity
+from checker.compare.quantities import CONVERT_TOLERANCE, Quantity, converted
 from checker.compare.times import event_days, months_of, publication_date
 from checker.compare.words import denials, expansion_words, opposites, scope_words, stem, tallies
+from claims.lexicon import read_list
 
 # tally words that count the same people: the dead are the killed, the wounded the injured
 TALLY_GROUPS = {
@@ -117,7 +118,7 @@ def _number_conflict(a: Features, b: Features) -> str | None:
     for unit in dict.fromkeys(q.unit for q in a.quantities if q.unit):
         ours = [x for x in a.quantities if x.unit == unit]
         theirs = [y for y in b.quantities if y.unit == unit]
-        if theirs and all(x.conflicts(y) for x in ours for y in theirs):
+        if theirs and all(_differ(a, x, b, y) for x in ours for y in theirs):
             # name the closest two figures: "12 vs 15 hospitalized", not "12 vs 41 ill"
             differing.append(
                 min(
@@ -138,6 +139,22 @@ def _number_conflict(a: Features, b: Features) -> str | None:
 
 
 _LIST_JOIN = re.compile(r"[^.;:]{0,30}?(?:,|\band\b)[^.;:]{0,12}")
+
+
+def _differ(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
+    """The figures conflict, beyond the rounding of a conversion: "58 km (36 miles)" against
+    "35 miles" is one distance, each converted and rounded by its writer."""
+    if not x.conflicts(y):
+        return False
+    close = abs(x.value - y.value) <= CONVERT_TOLERANCE * max(abs(x.value), abs(y.value))
+    return not (close and (_with_conversion(a, x) or _with_conversion(b, y)))
+
+
+def _with_conversion(item: Features, quantity: Quantity) -> bool:
+    """The claim gives ``quantity`` in another unit of its measure as well."""
+    return any(
+        other.unit != quantity.unit and converted(quantity, other) for other in item.quantities
+    )
 
 
 def _listed(item: Features, figures: list[Quantity]) -> bool:
@@ -179,14 +196,20 @@ def _one_assertion(negated: Features, other: Features) -> bool:
     ("we are not competing" and "we are not intending to compete" both deny), and every name
     in the negated claim (in what a denial denies) is in ``other`` too, so the negation is about its participants ("Ross
     wasn't signed on" does not deny that the other stars are; "LaRue denied that he was Deep
-    Throat" does not deny "the myth that surrounded Deep Throat")."""
-    if other.negations:
+    Throat" does not deny "the myth that surrounded Deep Throat"). A plea ("pleaded not
+    guilty") answers a charge; it denies no other report (``pleas.txt``)."""
+    if other.negations or _pleas().search(negated.text):
         return False
     names = negated.entities
     if negated.denial:  # who denies is not in what is denied: "Port officials denied that ..."
         after = negated.text[negated.text.find(negated.denial) + len(negated.denial) :].lower()
         names = frozenset(e for e in names if re.search(rf"\b{re.escape(e)}\b", after))
     return all(e in other.entities or stem(e) in other.content for e in names)
+
+
+@functools.cache
+def _pleas() -> re.Pattern[str]:
+    return re.compile("|".join(read_list("pleas.txt", "checker")), re.I)
 
 
 def _polarity_aligned(cue: str, other: Features, score: float) -> bool:

@@ -60,7 +60,7 @@ class Quantity:
         the other's stated range. "about 55" is not "about 65", nor "at least 4" "at least
         149", though their bounds overlap."""
         if self.unit != other.unit:
-            return _converted(self, other)
+            return converted(self, other)
         if self.value == other.value:
             return True
         return (self.span and self.low <= other.value <= self.high) or (
@@ -84,7 +84,7 @@ def _conversions() -> dict[tuple[str, str], float]:
     return table
 
 
-def _converted(a: Quantity, b: Quantity) -> bool:
+def converted(a: Quantity, b: Quantity) -> bool:
     """Whether two figures in units of one measure are the same once converted."""
     factor = _conversions().get((a.unit, b.unit))
     if factor is None or not b.value:
@@ -320,9 +320,20 @@ def _verb_follows(text: str, end: int) -> bool:
     return following is not None and following.group().lower() in lower_set("auxiliaries.txt")
 
 
+def _rounding(value: float) -> float:
+    """Half the place a round number is rounded to: "about 100,000" stands for 50,000 to
+    150,000 as written (one figure given), "about 120,000" for 115,000 to 125,000 at least.
+    Numbers below 100 keep the 10% of ``_ABOUT``."""
+    if value < 100 or value != int(value):
+        return 0.0
+    digits = str(int(value))
+    return 0.5 * 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
 def _bounds(bound: str, low: float, high: float) -> tuple[float, float]:
     if bound == "~":
-        return low * (1 - _ABOUT), high * (1 + _ABOUT)
+        slack = max(low * _ABOUT, _rounding(low))
+        return low - slack, high + max(high * _ABOUT, _rounding(high))
     if bound == "<~":
         return low * (1 - _NEARLY), high
     if bound in (">", ">="):

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from checker.compare.alignment import source_actors, story_aligned
+from checker.compare.alignment import apart_in_time, source_actors, story_aligned
 from checker.compare.conflicts import (
     _conflicts,
     _figures_comparable,
     _polarity_differs,
+    _published,
     _surface,
     _tally_of,
     _weekdays_differ,
@@ -458,10 +459,11 @@ def find_relations(
             i, j = j, i  # reasons name the claims in the relation's order ("a vs b")
         kinds = (claims[i].kind, claims[j].kind)
         x, y = claims[i].source, claims[j].source
-        if (x, y) not in aligned:
-            aligned[(x, y)] = aligned[(y, x)] = story_aligned(actors[x], actors[y])
-        same = aligned[(x, y)]
         dates = (published.get(x), published.get(y)) if published else (None, None)
+        if (x, y) not in aligned:
+            apart = apart_in_time(_published(dates[0]), _published(dates[1]))
+            aligned[(x, y)] = aligned[(y, x)] = not apart and story_aligned(actors[x], actors[y])
+        same = aligned[(x, y)]
         verdict = judge(
             item(i), item(j), kinds, score, same_story=same, dates=dates, in_articles=True
         )

@@ -322,6 +322,15 @@ def test_seed_relations(seeds: Path) -> None:
         if brand.id in (r.a, r.b) and r.relation == "related"
     }
     assert {"001", "002"} <= linked
+    # the rumoured brand is linked to the documented $700 million round, and the earlier
+    # investment to the working relationship the third seed reports (in the store, which
+    # keeps every link; the desk shows each claim's best few)
+    pairs = {(r.a, r.b) for r in find_relations(claims)}
+    by_text = {c.text: c.id for c in claims}
+    round_id = by_text["Amazon was leading a $700 million investment round in the company."]
+    assert tuple(sorted((brand.id, round_id))) in pairs
+    working = next(c.id for c in claims if c.text.startswith("Amazon has been working with Rivian"))
+    assert tuple(sorted((by_text[invested], working))) in pairs
     rumour_vs_record = [
         r
         for r in relations
@@ -558,3 +567,50 @@ def test_same_figure_agreement(a: str, b: str, relation: str | None) -> None:
         assert verdict.relation == relation
     else:
         assert not any(r.startswith("same figure") for r in verdict.reasons)
+
+
+def test_articles_published_months_apart_are_different_stories() -> None:
+    first = "Rescuers said 40 people were killed when the quake struck Qeshm island."
+    second = "Rescuers said 32 people were killed when the quake struck Qeshm island."
+    near = _dated_relations({"wire": ("2008-09-10", first), "paper": ("2008-09-10", second)})
+    assert {relation for relation, _, _ in near} == {"contradicts"}
+    apart = _dated_relations({"wire": ("2005-11-27", first), "paper": ("2008-09-10", second)})
+    assert not {relation for relation, _, _ in apart} & {"contradicts", "agrees", "updates"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # a plea answers a charge; a later verdict neither agrees with nor contradicts it
+        (
+            "A Tulsa man has pleaded not guilty to two murder charges in the deaths of a woman.",
+            "A Tulsa man was found guilty on two murder charges in the deaths of a woman.",
+            "related",
+        ),
+        # a verdict of not guilty does contradict one of guilty
+        (
+            "Okafor was found not guilty of fraud.",
+            "Okafor was found guilty of fraud.",
+            "contradicts",
+        ),
+        # a round number stands for what rounds to it; a figure given with its conversion is
+        # rounded by each writer
+        (
+            "about 300,000 people were displaced by the floods",
+            "340,000 people were displaced by the floods",
+            "related",
+        ),
+        (
+            "The quake struck 66 km (41 miles) north of Tabriz.",
+            "The quake struck 40 miles north of Tabriz.",
+            "agrees",
+        ),
+        (
+            "The quake struck 41 miles north of Tabriz.",
+            "The quake struck 40 miles north of Tabriz.",
+            "contradicts",
+        ),
+    ],
+)
+def test_pleas_rounding_and_conversions(a: str, b: str, relation: str) -> None:
+    assert judge(features(a), features(b)).relation == relation

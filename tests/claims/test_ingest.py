@@ -96,3 +96,29 @@ def test_expand_paths(tmp_path: Path) -> None:
         ("c.pdf", "unsupported file type"),
         ("missing.txt", "no such file or folder"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("http://nypost.com/2013/05/02/lohan-checks-into-rehab/", "2013-05-02"),
+        ("https://example.org/news/2012-10-5/quake", "2012-10-05"),
+        ("https://example.org/2013/05/lohan-rehab", None),  # no day
+        ("https://example.org/id/2013/13/02/x", None),  # no such month
+    ],
+)
+def test_a_news_address_dates_an_undated_article(url: str, day: str | None) -> None:
+    from claims.ingest import build_article, url_date
+
+    assert url_date(url) == day
+    article = build_article(
+        "Rescuers reached the village.", path="a", source="a", metadata={"url": url}
+    )
+    assert article.published == day
+    dated = build_article(
+        "Rescuers reached the village.",
+        path="a",
+        source="a",
+        metadata={"url": url, "published": "2020-01-01"},
+    )
+    assert dated.published == "2020-01-01"
