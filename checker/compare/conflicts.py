@@ -114,6 +114,8 @@ def _number_conflict(a: Features, b: Features) -> str | None:
     rifles, 31 magazines") list the hauls of two operations, not one fact twice."""
     if not (a.quantities and b.quantities) or not _figures_comparable(a, b):
         return None
+    if (_pronoun_led(a) or _pronoun_led(b)) and not a.entities & b.entities:
+        return None  # "He grabbed seven rebounds": whose, the claims do not say
     differing = []
     for unit in dict.fromkeys(q.unit for q in a.quantities if q.unit):
         ours = [x for x in a.quantities if x.unit == unit]
@@ -139,6 +141,17 @@ def _number_conflict(a: Features, b: Features) -> str | None:
 
 
 _LIST_JOIN = re.compile(r"[^.;:]{0,30}?(?:,|\band\b)[^.;:]{0,12}")
+
+
+@functools.cache
+def _pronouns() -> frozenset[str]:
+    return frozenset(read_list("pronouns.txt", "checker"))
+
+
+def _pronoun_led(item: Features) -> bool:
+    """The claim opens with a pronoun: its subject is named elsewhere."""
+    first = _WORD.search(item.text)
+    return first is not None and first.group().lower() in _pronouns()
 
 
 def _differ(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
@@ -203,7 +216,9 @@ def _one_assertion(negated: Features, other: Features) -> bool:
     names = negated.entities
     if negated.denial:  # who denies is not in what is denied: "Port officials denied that ..."
         after = negated.text[negated.text.find(negated.denial) + len(negated.denial) :].lower()
-        names = frozenset(e for e in names if re.search(rf"\b{re.escape(e)}\b", after))
+        subject = _WORD.findall(after)[:2]
+        if not set(subject) & _pronouns():  # "X denied that he was ...": X is denied too
+            names = frozenset(e for e in names if re.search(rf"\b{re.escape(e)}\b", after))
     return all(e in other.entities or stem(e) in other.content for e in names)
 
 

@@ -26,6 +26,7 @@ _NUMBER = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|{wire}|(?:(?<=[$€£])|(?<=[$€£] ))\d{1,3}(?:, \d{3})+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
     r"|\d+(?:\.\d+)?|\.\d+"
 )
+_AGE = re.compile(r"\s+years?[- ]old\b", re.I)
 _SPACED_TIME = re.compile(r"\d: \d\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 _ABOUT = 0.1
@@ -271,6 +272,8 @@ def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:
             return False  # a name or label with a number in it: "76ers", "4x4", "5G"
     if after in (":", "/") or (after == "-" and not match["unit"]):
         return False  # a time (10:30), a date (5/6) or a range / date part
+    if _AGE.match(text, match.end("number")):
+        return False  # an age written apart ("a 22 year-old resident"), as "22-year-old" is
     plain = not (match["currency"] or match["scale"] or match["suffix"] or match["unit"])
     if plain and _YEAR.fullmatch(number):
         return False  # years are time references (checker.compare.times)

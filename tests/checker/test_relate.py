@@ -482,6 +482,15 @@ def test_articles_of_different_stories_neither_agree_nor_contradict() -> None:
             "The source was not one person, but a group of several officials.",
             "The source was a group of several officials.",
         ),
+        # a claim opening with a pronoun names no one the other claim names: whose figure?
+        ("He grabbed seven rebounds.", "He scored 11 points and grabbed 9 rebounds."),
+        # "X denied that he was ...": the denied clause is about X, whom the other omits
+        ("Mr. Haldane denied that he was the source.", "It was part of the legend of the source."),
+        # an age written apart is no count of people
+        (
+            "In Takengon, 10 people were killed in the quake.",
+            "Houses fell onto people in Takengon, said a 22 year-old resident of the quake zone.",
+        ),
         # quoted speech written without the apostrophe
         ("I cant comment on the first case.", "I can't comment on the first case."),
     ],
