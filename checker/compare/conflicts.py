@@ -10,6 +10,7 @@ import itertools
 import re
 from datetime import date
 
+from checker.compare.directions import direction_conflict
 from checker.compare.normalize import Features
 from checker.compare.quantities import CONVERT_TOLERANCE, Quantity, converted
 from checker.compare.times import event_days, months_of, publication_date
@@ -92,6 +93,8 @@ def _conflicts(
         found.append(number)
     if score >= TIMES_ALIGN:
         found.extend(times)
+    if not number and (direction := direction_conflict(a.text, b.text)):
+        found.append(direction)
     opposite = _opposite(a, b)
     if a.negations or b.negations:
         a_negated, b_negated = a.negated(_reach(b)), b.negated(_reach(a))
@@ -128,7 +131,10 @@ def _number_conflict(a: Features, b: Features) -> str | None:
                     key=lambda p: abs(p[0].value - p[1].value),
                 )
             )
-    if not differing or _far_apart(*differing[0]):
+    if not differing:
+        return None
+    x, y = differing[0]
+    if _far_apart(x, y):
         return None
     if (
         len(differing) > 1
@@ -136,7 +142,6 @@ def _number_conflict(a: Features, b: Features) -> str | None:
         and _listed(b, [y for _, y in differing])
     ):
         return None
-    x, y = differing[0]
     return f"number differs: {x.text} vs {y.text} ({x.label()})"
 
 

@@ -26,6 +26,8 @@ _NUMBER = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|{wire}|(?:(?<=[$€£])|(?<=[$€£] ))\d{1,3}(?:, \d{3})+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
     r"|\d+(?:\.\d+)?|\.\d+"
 )
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.I)
+_DEMONYMS = ("ians", "ans", "ese", "is")  # Palestinians, Americans, Chinese, Israelis
 _AGE = re.compile(r"\s+years?[- ]old\b", re.I)
 _SPACED_TIME = re.compile(r"\d: \d\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
@@ -152,7 +154,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\b(?P<approx>{approx_words})\s+)?"
         rf"(?:(?P<currency>{'|'.join(map(re.escape, symbols))})\s?)?"
         rf"(?:(?P<number>{number})|\b(?P<word>(?:a\s+)?(?:{number_words}))\b)"
-        rf"(?:(?:\s*(?P<scale>{long_scales})\b)|(?P<suffix>{short_scales})\b)?"
+        rf"(?:(?:(?:\s*|-)(?P<scale>{long_scales})\b)|(?P<suffix>{short_scales})\b)?"
         rf"(?:\s*(?P<unit>%|(?:per\s?cent|percent|pct)\b|(?:{'|'.join(words)})\b))?",
         re.IGNORECASE,
     )
@@ -270,7 +272,7 @@ def _is_quantity(text: str, match: re.Match[str], number: str) -> bool:
         word = glued.group().lower() if glued else ""
         if stem(word) not in _tables()[3] and word not in _tables()[1]:
             return False  # a name or label with a number in it: "76ers", "4x4", "5G"
-    if after in (":", "/") or (after == "-" and not match["unit"]):
+    if after in (":", "/") or (after == "-" and not (match["unit"] or match["scale"])):
         return False  # a time (10:30), a date (5/6) or a range / date part
     if _AGE.match(text, match.end("number")):
         return False  # an age written apart ("a 22 year-old resident"), as "22-year-old" is
@@ -294,6 +296,20 @@ def _unit(
         if unit == "%" or unit.replace(" ", "") in ("percent", "pct"):
             return "percent", ""
         return currencies.get(unit, unit), ""
+    run = _noun_phrase(text, end)
+    for word in run:
+        concept = stem(word.lower())
+        unit = units.get(concept) or units.get(compound_head(concept))
+        if unit:
+            return unit, word
+    if _MAGNITUDE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return "magnitude", "magnitude"  # "magnitude 7.6", "a magnitude-7.6 quake"
+    return _counted(run)
+
+
+def _noun_phrase(text: str, end: int) -> list[str]:
+    """Up to three words after a number, to the first stopword or punctuation ("of" first
+    skipped: "thousands of workers")."""
     run: list[str] = []
     for token in TOKEN.finditer(text, end, min(len(text), end + 40)):
         if text[end : token.start()].strip():
@@ -301,19 +317,22 @@ def _unit(
         word = token.group().lower()
         if word == "of" and not run:
             end = token.end()
-            continue  # "thousands of workers"
+            continue
         if word in stopwords() or len(run) == 3:
             break
         run.append(token.group())
         end = token.end()
-    for word in run:
-        concept = stem(word.lower())
-        unit = units.get(concept) or units.get(compound_head(concept))
-        if unit:
-            return unit, word
+    return run
+
+
+def _counted(run: list[str]) -> tuple[str, str]:
+    """The noun a number counts among the words after it, when no unit is listed for them:
+    the first plural, a nation's people, else the last word; names are not counted."""
     for word in run:
         if word.lower().endswith("s") and not word[:1].isupper():
             return stem(word.lower()), word
+        if word[:1].isupper() and len(word) > 4 and word.lower().endswith(_DEMONYMS):
+            return "people", word  # "350 Palestinians", "12 Somalis": people of a nation
     return (stem(run[-1].lower()), run[-1]) if run and not run[-1][:1].isupper() else ("", "")
 
 

@@ -138,6 +138,9 @@ def _conflict_frame(pair: _Pair) -> str | None:
     )
     if pair.conflicts and same_actors and _same_frame(a, b):
         return _shared(a, pair.shared, "same frame")
+    if same_actors and pair.conflicts and all(c.startswith("direction") for c in pair.conflicts):
+        same = _same_figures(a, b)  # "55 km south of Bireun", "55 km west of Bireun"
+        return "; ".join(same) if same else None
     return None
 
 

@@ -623,3 +623,49 @@ def test_articles_published_months_apart_are_different_stories() -> None:
 )
 def test_pleas_rounding_and_conversions(a: str, b: str, relation: str) -> None:
     assert judge(features(a), features(b)).relation == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation", "reason"),
+    [
+        # a direction from one place with no compass point in common, the distance the same
+        (
+            "The epicentre was 40 kilometres south of Tabriz and 60 km east of Ahar.",
+            "The epicentre was 40 kilometres west of the city of Tabriz.",
+            "contradicts",
+            "direction differs: south vs west (of Tabriz)",
+        ),
+        # "southwest" and "south-west" have points in common with "south"
+        (
+            "The quake was 30 miles southwest of Bandar Abbas.",
+            "The quake was about 30 miles south of Bandar Abbas, officials said.",
+            "agrees",
+            None,
+        ),
+        # magnitudes before or after the number; a nation's people are people
+        (
+            "The 6.8 magnitude quake struck at dawn.",
+            "The quake, magnitude 6.6, struck at dawn.",
+            "contradicts",
+            "number differs: 6.8 vs 6.6 (magnitude)",
+        ),
+        (
+            "About 900 people were sheltering in the school.",
+            "About 300 Palestinians were sheltering in the school.",
+            "contradicts",
+            "number differs: About 900 vs About 300 (people)",
+        ),
+        (
+            "Thieves made off with $96-million of gems.",
+            "Thieves made off with $84 million of gems.",
+            "contradicts",
+            "number differs: $96-million vs $84 million (dollars)",
+        ),
+    ],
+)
+def test_direction_magnitude_and_people_slots(
+    a: str, b: str, relation: str, reason: str | None
+) -> None:
+    verdict = judge(features(a), features(b))
+    assert verdict.relation == relation
+    assert reason is None or reason in verdict.reasons
