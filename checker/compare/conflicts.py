@@ -136,6 +136,9 @@ def _number_conflict(a: Features, b: Features) -> str | None:
     x, y = differing[0]
     if _far_apart(x, y):
         return None
+    owners = _owners(a, x), _owners(b, y)
+    if owners[0] and owners[1] and not owners[0] & owners[1]:
+        return None  # "the Retina model costs $2,199", "the MacBook Air $1,499": two things
     if (
         len(differing) > 1
         and _listed(a, [x for x, _ in differing])
@@ -182,6 +185,18 @@ def _listed(item: Features, figures: list[Quantity]) -> bool:
         _LIST_JOIN.fullmatch(item.text, first[1], second[0])
         for first, second in itertools.pairwise(spans)
     )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas)\b")
+
+
+def _owners(item: Features, quantity: Quantity) -> frozenset[str]:
+    """The names in the clause of a figure: whose points, which product's price."""
+    text = item.text
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, quantity.start)]
+    after = _CLAUSE_BREAK.search(text, quantity.end)
+    clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return frozenset(w.lower() for w in _WORD.findall(clause) if w.lower() in item.entities)
 
 
 def _far_apart(x: Quantity, y: Quantity) -> bool:

@@ -491,6 +491,15 @@ def test_articles_of_different_stories_neither_agree_nor_contradict() -> None:
             "In Takengon, 10 people were killed in the quake.",
             "Houses fell onto people in Takengon, said a 22 year-old resident of the quake zone.",
         ),
+        # figures of different things, each named in its clause
+        (
+            "The Retina model will cost $2,199, Apple said.",
+            "The MacBook Air will cost $1,499, Apple said.",
+        ),
+        (
+            "The tsunami killed 170,000 people in Sumatra alone.",
+            "The tsunami killed 230,000 people in 14 countries around the Indian Ocean.",
+        ),
         # quoted speech written without the apostrophe
         ("I cant comment on the first case.", "I can't comment on the first case."),
     ],
