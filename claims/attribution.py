@@ -7,11 +7,7 @@ Handled frames (``WHO`` is a short noun phrase, ``SAYS`` a verb from attribution
 - ``CONTENT, WHO SAYS [to someone].`` and ``“CONTENT,” SAYS WHO[, in a statement].``
 - ``CONTENT-START, WHO SAYS, CONTENT-END`` (the frame in the middle)
 
-The type of the source is ``anonymous`` for unnamed or vague sources (anonymous_sources.txt,
-and bare plurals such as "witnesses"), ``named`` for a person (a first and last name, or a
-surname the article gives in full elsewhere), and ``official`` for an organisation,
-institution or document speaking on the record (official_sources.txt, or a definite
-description: "the port", "its annual report").
+The type of the source is decided in :mod:`claims.sources`.
 """
 
 from __future__ import annotations
@@ -26,33 +22,35 @@ import attrs
 from claims.clauses import has_finite_verb
 from claims.clauses import words as split_words
 from claims.lexicon import lower_set, read_list, weekdays, word_set
-from claims.models import Attribution, AttributionType
+from claims.models import Attribution
+from claims.sources import INSTITUTIONS, PRONOUNS, classify_source
 from claims.structure import TRANSCRIPT, is_transcript
 
 _TOKEN = re.compile(r"[a-z]+")
 _DENIALS = lower_set("denials.txt")  # the verbs of denial, as comparison reads them
-_TAIL_REACH = 240  # separator + who (<= 120) + verb + object or adverbial
+_TAIL_REACH = 480  # separator + who (<= 120) + verb + object, adverbial or apposition
 _FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according"}
-_STOP_FIRST = lower_set("name_stopwords.txt")
-# Capitalised only because they open the phrase: "Some analysts", "The companies".
-_NOT_NAMES = frozenset(
-    {"the", "a", "an", "this", "these", "that", "those", "but", "and"}
-    | {"some", "many", "several", "most", "few", "numerous", "various", "other", "all", "both"}
-)
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _PAST = lower_set("irregular_verbs.txt")
+_OCCASIONS = sorted(read_list("occasions.txt"))
 _ADVERBIAL = (
     r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
     r"|\s+on\s+(?:" + "|".join(name for name, _ in weekdays()) + ")"
     r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
     r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later|tonight)"
+    r"|\s+(?:early|late)\s+(?:today|yesterday|tonight)"
+    # "said after court", "told reporters after the hearing"
+    r"|\s+(?:after|before|outside|following)\s+(?:the\s+|a\s+)?(?:" + "|".join(_OCCASIONS) + ")"
     # "said Thursday", "late Tuesday night", "on Twitter", "on condition of anonymity"
     r"|\s+(?:(?:early|late)\s+)?(?:" + "|".join(name for name, _ in weekdays()) + ")"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|YouTube|television|TV|radio|state\s+television)"
     r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail))*"
 )
+
+# "Howard said Saturday after Nichols was sentenced.": a time clause closing a tail frame
+_AFTER = r"(?:\s+(?:after|before|as|when|while|following)\s+[^,;“”\"]{2,80})?"
 
 
 @attrs.frozen
@@ -86,15 +84,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     who = r"[^,;:“”\"]{1,80}?"
     return {
         "according_lead": re.compile(r"^\W{0,2}According to (?P<who>[^,]{2,80}),\s+", re.I),
-        "according_tail": re.compile(r",\s+according to (?P<who>[^,;]{2,80}?)[.!?]?[\"”']?$", re.I),
+        "according_tail": re.compile(
+            r",\s+according to (?P<who>[^,;]{2,80}?)"
+            r"(?:,\s+(?:an?|the)\s+[^,;]{2,80}?)?[.!?]?[\"”']?$",  # ", a Texas Ranger ..."
+            re.I,
+        ),
         "tail": re.compile(
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
             rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
-            rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}))?{_ADVERBIAL}[.!?]?$"
+            rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}"
+            # "told the rapt OpenWorld crowd"
+            rf"|(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*))?"
+            rf"{_ADVERBIAL}{_AFTER}[.!?]?$"
         ),
         "tail_inverted": re.compile(
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^;]{{2,120}}?)"
-            rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}})?[.!?]?$"
+            # ", a Republican who led a failed bid last year to ...": an apposition of any length
+            rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}}|,\s+(?:an?|the)\s+[^;“”\"]{{2,240}})?"
+            rf"[.!?]?$"
         ),
         "lead": re.compile(
             rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+(?:(?:has|have|had|also|then)\s+)*"
@@ -105,6 +112,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<=[a-z0-9%])\s+(?:said|says|added|told\s+\w+)\s+"
             r"(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)[.!?]?$"
         ),
+        "role_lead": re.compile(
+            rf"(?P<role>[^,;:“”\"]{{3,80}}),\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]+)"
+            rf"\s+(?P<verb>{verbs})\b(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
+        ),
+        "according_middle": re.compile(r",\s+according to (?P<who>[^,;]{2,80}),\s+", re.I),
         "middle": re.compile(rf",\s+(?P<who>[^,;“”\"]{{1,40}}?)\s+(?:{verbs}),\s+"),
     }
 
@@ -120,14 +132,8 @@ _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_PRONOUNS = PRONOUNS
 _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
-# Who-phrases opening with these point at a source the story has named or identifies
-# ("the port said", "according to its annual report", "it said"): on the record.
-_DEFINITE = frozenset(
-    {"the", "this", "these", "that", "those", "its", "it", "his", "her", "their", "our"}
-    | {"we", "they"}
-)
 
 
 def find_frame(text: str, start: int, end: int, article: str | None = None) -> Frame | None:
@@ -178,8 +184,10 @@ def _tail(name: str) -> Callable[[_Sentence], Frame | None]:
 
     def rule(sentence: _Sentence) -> Frame | None:
         match = _patterns()[name].search(sentence.words, sentence.tail_from)
-        if match is None or not _noun_phrase(match.group("who").split(",")[0]):
+        if match is None or not _noun_phrase(_relative_cut(match.group("who").split(",")[0])):
             return None
+        if name == "tail_inverted" and match.group("who").split()[0].lower() in _NOT_INVERTED:
+            return None  # "..., said he fears ...", "said on hearing of": no inverted speaker
         separator = match.group("sep")
         content_end = match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
         return sentence.frame(match, 0, content_end)
@@ -194,7 +202,7 @@ def _lead(sentence: _Sentence) -> Frame | None:
     match = _patterns()["lead"].match(words, lead_in.end() if lead_in else 0)
     if not (
         match
-        and _noun_phrase(_APPOSITIVE.sub(" ", match.group("who")))
+        and _noun_phrase(_relative_cut(_APPOSITIVE.sub(" ", match.group("who"))))
         and (
             match.group().rstrip().endswith("that")
             or has_finite_verb(split_words(words[match.end() :]))
@@ -204,6 +212,63 @@ def _lead(sentence: _Sentence) -> Frame | None:
     # A denial keeps its frame in the claim: the claim is that it was denied.
     denial = match.group("verb").lower() in _DENIALS
     return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
+
+
+_NOT_INVERTED = _PRONOUNS | frozenset(
+    {"on", "in", "at", "after", "before", "during", "while", "when", "with", "by", "for", "to"}
+    | {"from", "that"}
+)
+# "a spokeswoman who asked not to be named": the relative clause is no part of the noun phrase
+_RELATIVE_WHO = re.compile(r"\s+who\s+(?:asked|spoke|declined|requested|was|is|were|are)\b.*$")
+
+
+def _relative_cut(who: str) -> str:
+    return _RELATIVE_WHO.sub("", who)
+
+
+def _role_lead(sentence: _Sentence) -> Frame | None:
+    """ "Director at security company Trusteer, Dana Tamir said that ...": a role in front of
+    the name, set off by a comma."""
+    match = _patterns()["role_lead"].match(sentence.words)
+    if not (
+        match
+        and _noun_phrase(match.group("role"))
+        and " and " not in match.group("role")
+        and (
+            match.group().rstrip().endswith("that")
+            or (
+                match.group("verb").lower() in _SAYING_ONLY
+                and has_finite_verb(split_words(sentence.words[match.end() :]))
+            )
+        )
+    ):
+        return None
+    return sentence.frame(match, match.end(), len(sentence.words))
+
+
+# verbs that take a clause, not an object: "X, Dana Tamir said the patch ..." but not "...,
+# Texas-based EDS confirmed the talks"
+_SAYING_ONLY = frozenset(
+    {"said", "says", "added", "adds", "noted", "explained", "wrote", "stressed"}
+)
+
+
+def _according_middle(sentence: _Sentence) -> Frame | None:
+    """ "Nixon, according to Woodward, had suspected Felt": the frame is cut out of the claim.
+    What follows it goes on with the clause ("..., according to X, a lab owned by Y." is an
+    apposition of the source)."""
+    match = _patterns()["according_middle"].search(sentence.words)
+    if match is None:
+        return None
+    rest = split_words(sentence.words[match.end() :])
+    before = split_words(sentence.words[: match.start()])
+    if not rest or rest[0].lower() in _ARTICLES | {"who", "which"}:
+        return None
+    if not has_finite_verb(before[-1:] + rest):
+        return None
+    frame = sentence.frame(match, 0, len(sentence.words))
+    start = sentence.start
+    return attrs.evolve(frame, cut=(start + match.start(), start + match.end()))
 
 
 def _transcript_turn(sentence: _Sentence) -> Frame | None:
@@ -232,7 +297,7 @@ def _transcript_turn(sentence: _Sentence) -> Frame | None:
 
 
 def _OFFICIAL_WORDS() -> frozenset[str]:
-    return lower_set("official_sources.txt") | lower_set("group_sources.txt") | _ROLES
+    return INSTITUTIONS() | _ROLES
 
 
 _ROLES = frozenset({"pilot", "controller", "tower", "dispatcher", "caller", "operator", "host"})
@@ -269,7 +334,9 @@ FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
     ("tail", _tail("tail")),
     ("tail inverted", _tail("tail_inverted")),
     ("lead", _lead),
+    ("role lead", _role_lead),
     ("middle", _middle),
+    ("according middle", _according_middle),
     ("tail bare", _tail_bare),
 )
 
@@ -289,7 +356,8 @@ def _frame(
         who = who[: first.start()]
     who_end = who_start + len(who)
     head = " ".join(_APPOSITIVE.sub(" ", who).split())
-    kind = classify_source(head, context)
+    kind = classify_source(head, context)  # "a spokeswoman who asked not to be named": anonymous
+    head = _relative_cut(head)
     if kind == "official" and re.match(r"\W*(?:he|she)\b", text[start + content_start :], re.I):
         kind = "named"  # "Musk ... added that he didn't care": the speaker is a person
     attribution = Attribution(who=head, type=kind, start=start + who_start, end=start + who_end)
@@ -307,7 +375,7 @@ def _noun_phrase(who: str) -> bool:
     if not tokens or len(tokens) > 12:
         return False
     lowered = [word.lower().strip(",.") for word in tokens]
-    if "," in who or any(word in _AUXILIARIES for word in lowered):
+    if any(mark in who for mark in ',:“”"') or any(word in _AUXILIARIES for word in lowered):
         return False
     for word, following in itertools.pairwise(lowered):
         if word.endswith("ed") and following in {"a", "an", "the", "its", "his", "her", "their"}:
@@ -316,6 +384,8 @@ def _noun_phrase(who: str) -> bool:
         return False  # "..., said revenue rose 5 percent": a clause, not a speaker
     if lowered[0] in {"that", "this", "there", "what", "which", "if", "when", "because"}:
         return False
+    if _NOT_IN_SPEAKER.intersection(lowered) or any(w.endswith(("'ll", "’ll")) for w in lowered):
+        return False  # "Even though she conceded", "He'll contend", "gloves, all of which"
     if lowered[-1] in _ARTICLES:
         return False  # "An estimated 1,200 people": a noun phrase does not end in "an"
     titles = word_set("abbrev_prefix.txt")
@@ -325,85 +395,7 @@ def _noun_phrase(who: str) -> bool:
     )
 
 
-def classify_source(who: str, article: str) -> AttributionType:
-    """``anonymous``, ``named`` or ``official`` for the who-phrase of an attribution."""
-    lowered = " " + " ".join(re.findall(r"[\w’'-]+", who.lower())) + " "
-    if any(f" {phrase} " in lowered for phrase in lower_set("anonymous_sources.txt")):
-        return "anonymous"
-    if _is_group(lowered):
-        return "group"
-    names = _capitalised_runs(who)
-    if lowered.strip() in _PRONOUNS - {"it", "they", "we"}:
-        return "named"
-    org_words = word_set("org_suffixes.txt")
-    for run in names:
-        if any(word in org_words for word in run):
-            continue
-        if len(run) >= 2:
-            return "named"
-        if _known_surname(run[0], article):
-            return "named"
-    if names or any(f" {noun} " in lowered for noun in lower_set("official_sources.txt")):
-        return "official"
-    if lowered.split()[:1] and lowered.split()[0] in _DEFINITE:
-        return "official"  # "the port", "its annual report", "it": someone the story names
-    return "anonymous"  # "relatives", "witnesses", "skeptics": people nobody names
+_NOT_IN_SPEAKER = frozenset({"though", "although", "because", "which", "whom", "whose", "unless"})
 
 
-def _is_group(lowered: str) -> bool:
-    """Whether the head of the who-phrase is a group of people the story identifies by their
-    part in it ("family members", "Mexico City residents", "witnesses at the scene")."""
-    head = lowered.split(" of ")[0].split()
-    if not head or head[0] in _VAGUE:
-        return False  # "several former employees": vaguely sourced, not a group
-    groups = lower_set("group_sources.txt")
-    return head[-1] in groups or " ".join(head[-2:]) in groups
-
-
-_VAGUE = frozenset({"some", "several", "many", "most", "few", "numerous", "various", "other"})
-
-
-def _capitalised_runs(who: str) -> list[list[str]]:
-    """Runs of capitalised words (possessive marks removed), the first word kept only if it is a
-    name rather than a capitalised determiner."""
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for token in re.findall(r"[\w.’'&-]+", who):
-        word = re.sub(r"[’']s?$", "", token)
-        if word[:1].isupper() and word.lower() not in _NOT_NAMES:
-            current.append(word)
-            if token != word:  # a possessive ends the run: "Wedbush Securities’ Dan Ives"
-                runs.append(current)
-                current = []
-        elif current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _known_surname(word: str, article: str) -> bool:
-    """Whether the article elsewhere gives ``word`` after a capitalised first name."""
-    if len(word) < 2 or not word.isalpha():
-        return False
-    org_words = word_set("org_suffixes.txt")
-    return any(
-        first not in org_words and first.lower() not in _STOP_FIRST
-        for first in _name_pairs(article).get(word, ())
-    )
-
-
-# A first name and the word after it, unless a third capitalised word follows: "Former
-# Brantley CFO" and "Brantley Logistics Inc" are no person.
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+(?=([^\W\d_]+)\b(?!\s+[A-Z]))")
-
-
-@functools.lru_cache(maxsize=4)
-def _name_pairs(article: str) -> dict[str, set[str]]:
-    """Each word of the article that follows a capitalised word, with the words it follows
-    (one pass per article instead of one search per candidate surname)."""
-    pairs: dict[str, set[str]] = {}
-    for match in _NAME_PAIR.finditer(article):
-        pairs.setdefault(match.group(2), set()).add(match.group(1))
-    return pairs
+__all__ = ["FRAMES", "Frame", "classify_source", "find_frame"]

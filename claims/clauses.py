@@ -20,8 +20,20 @@ _OBJECT_OPENERS = lower_set("object_openers.txt")
 _NOT_SUBJECT = lower_set("not_subject.txt")
 _FINITE = lower_set("irregular_verbs.txt") | lower_set("attribution_verbs.txt")
 _COORDINATOR = re.compile(
-    r"(?:;|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s))\s*"
+    r"(?:;|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s)"
+    # "... was damaged and it remains unclear": no comma, but a pronoun subject after "and"
+    r"|\s+and\s+(?=(?:it|there|he|she|they)\s+[a-z])"
+    # "..., meaning he could have been intoxicated": a consequence the writer draws
+    r"|,\s+meaning\s+(?:that\s+)?(?=[a-z]+\s))\s*"
 )
+_PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they"})
+# "Although LaRue insisted he was not Deep Throat, and that ...": a subordinate clause before
+# its main clause is no claim of its own
+_SUBORDINATE = re.compile(
+    r"(?:Although|Though|While|If|When|Because|Since|As|After|Before|Once|Unless|Whereas)\b", re.I
+)
+# "..., and that the source was ...": "that" before a subject is a second object of the verb
+_THAT_CLAUSE = re.compile(r"that\s+(?:the|a|an|his|her|its|their|he|she|it|they|this)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _VERB_LIKE_S = re.compile(r"^[a-z][a-z-]{2,}[^su]s$")
 
@@ -139,13 +151,25 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             mark: bisect_left(found, at - start) - bisect_left(found, clause_start - start)
             for mark, found in marks.items()
         }
-        if count["“"] != count["”"] or count['"'] % 2:
-            continue  # inside a quotation
+        if (count["“"] != count["”"] or count['"'] % 2) and not _quoted_whole(
+            text, clause_start, count
+        ):
+            continue  # inside a quotation that the clause does not open
         if not left.is_clause(text, at):
             continue
+        if _SUBORDINATE.match(text, clause_start) and "," not in text[clause_start:at]:
+            continue
         right = [m.group() for m in islice(_WORD.finditer(text, match.end(), end), 12)]
-        if not _is_clause(right, right=True) and not (
-            shares_subject(text, match.end(), end) and len(right) >= 3
+        bare = not match.group().startswith((",", ";"))
+        if bare and (len(left.tokens) < 4 or len(right) < 3):
+            continue
+        if _THAT_CLAUSE.match(text, match.end()):
+            continue
+        pronoun = bool(right) and right[0].lower() in _PRONOUN_SUBJECT and len(right) >= 3
+        if (
+            not pronoun
+            and not _is_clause(right, right=True)
+            and not (shares_subject(text, match.end(), end) and len(right) >= 3)
         ):
             continue
         if match.group().startswith(",") and _closes_list(text, clause_start, at):
@@ -158,6 +182,15 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARKS = ("“", "”", '"')
+
+
+def _quoted_whole(text: str, clause_start: int, count: dict[str, int]) -> bool:
+    """Whether the one quotation still open was opened where the clause starts ("“It was
+    diagnosed early, and the prognosis is excellent,” said Amoss."): its clauses can be cut."""
+    opened = text[clause_start : clause_start + 1]
+    if opened == "“":
+        return count["“"] == count["”"] + 1 and count['"'] % 2 == 0
+    return opened == '"' and count['"'] == 1 and count["“"] == count["”"]
 
 
 class _Left:

@@ -19,7 +19,7 @@ from claims.clauses import (
     words,
 )
 from claims.kind import overrules
-from claims.lexicon import lower_set, word_set
+from claims.lexicon import lower_set, month_names, weekdays, word_set
 from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, Cue
 from claims.segment import sentence_spans
 from claims.structure import label_line
@@ -46,7 +46,14 @@ _THAT = re.compile(r"\s*(?:that\b)?\s*")
 _PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 _THING_PRONOUNS = frozenset({"it", "they", "we"})
 _NAME_RUN = re.compile(r"(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
-_NOT_NAMES = lower_set("sentence_starters.txt") | lower_set("determiners.txt")
+_NOT_NAMES = (
+    lower_set("sentence_starters.txt")
+    | lower_set("determiners.txt")
+    # "Yesterday a neighbour recalled ...": a day opening the sentence is nobody's name
+    | {name.lower() for name, _ in weekdays()}
+    | {name.lower() for name, _ in month_names()}
+    | {"yesterday", "today", "tonight", "tomorrow"}
+)
 _ORG_WORDS = word_set("org_suffixes.txt")
 MIN_WORDS = 3
 
@@ -213,6 +220,10 @@ def _sentence_claims(
     aside = _aside(text, attribution)
     owned = [*clauses, aside[:2]] if aside else clauses
     shared = [c for c in cues if not any(_inside(c, a, b) for a, b in owned)]
+    if attribution is not None and attribution.end > content_end:
+        # "..., said Rep. Barry Fleming, a Republican who led a bid to ... even if ...": a cue
+        # in the speaker's apposition says nothing of the claim
+        shared = [c for c in shared if c.cue.start < attribution.end]
     if (
         attribution
         and attribution.type == "anonymous"
@@ -410,6 +421,8 @@ def _aside(text: str, attribution: Attribution | None) -> tuple[int, int, str] |
     if match is None or len(words(match["body"])) < MIN_WORDS:
         return None
     subject = attribution.who
+    if match["pronoun"].lower() == "which" and " of " in subject:
+        subject = subject.rsplit(" of ", 1)[1]  # "The president of South Sudan, which became"
     if match["pronoun"].lower() == "whose":
         subject = possessive(subject)
     return match.start("body"), match.end("body"), standalone(f"{subject} {match['body']}")

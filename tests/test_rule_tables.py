@@ -53,7 +53,13 @@ FRAME_GOLDEN = {
         "The port authority",
         "traffic fell 5 percent.",
     ),
+    "role lead": (
+        "Director at the port authority, Ana Ruiz said that traffic fell 5 percent.",
+        "Ana Ruiz",
+        "traffic fell 5 percent.",
+    ),
     "middle": ("Traffic, the port said, fell 5 percent.", "the port", None),
+    "according middle": ("Traffic, according to the port, fell 5 percent.", "the port", None),
     "tail bare": ("The wall collapsed said Juan Perez.", "Juan Perez", "The wall collapsed"),
 }
 
