@@ -93,8 +93,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
             rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
             rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}"
-            # "told the rapt OpenWorld crowd"
-            rf"|(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*))?"
+            # "told the rapt OpenWorld crowd" (after "told" only: "ever claimed their innocence")
+            rf"|(?:(?<=told\s)|(?<=tells\s))(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*))?"
             rf"{_ADVERBIAL}{_AFTER}[.!?]?$"
         ),
         "tail_inverted": re.compile(
@@ -117,7 +117,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?P<verb>{verbs})\b(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
         ),
         "according_middle": re.compile(r",\s+according to (?P<who>[^,;]{2,80}),\s+", re.I),
-        "middle": re.compile(rf",\s+(?P<who>[^,;“”\"]{{1,40}}?)\s+(?:{verbs}),\s+"),
+        # '"A," said Oscar producer Laurence Mark, explaining that B.'
+        "middle_inverted": re.compile(
+            rf",(?:''|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^,;“”\"]{{1,60}}?),\s+"
+        ),
+        "middle": re.compile(
+            rf",(?:''|[\"”’'])?\s+(?P<who>[^,;“”\"]{{1,60}}?)\s+(?:{verbs}){_ADVERBIAL},\s+"
+        ),
     }
 
 
@@ -186,8 +192,14 @@ def _tail(name: str) -> Callable[[_Sentence], Frame | None]:
         match = _patterns()[name].search(sentence.words, sentence.tail_from)
         if match is None or not _noun_phrase(_relative_cut(match.group("who").split(",")[0])):
             return None
-        if name == "tail_inverted" and match.group("who").split()[0].lower() in _NOT_INVERTED:
-            return None  # "..., said he fears ...", "said on hearing of": no inverted speaker
+        who = match.group("who")
+        if name == "tail_inverted" and (
+            who.split()[0].lower() in _NOT_INVERTED
+            or ("," in who and _ADDING.match(who.split(",", 1)[1].lstrip()))
+        ):
+            return None  # "..., said he fears ...", "said X, explaining that": no tail
+        if _BELIEVED_SOMEONE.search(match.group()):
+            return None  # "..., nobody believed him.": to believe someone is no saying
         separator = match.group("sep")
         content_end = match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
         return sentence.frame(match, 0, content_end)
@@ -317,13 +329,37 @@ def _tail_bare(sentence: _Sentence) -> Frame | None:
 
 
 def _middle(sentence: _Sentence) -> Frame | None:
-    """ "..., X said, ..." in the middle of the sentence: the frame is cut out of the claim."""
+    """ "..., X said, ..." in the middle of the sentence: the frame is cut out of the claim.
+    After a quotation ('"A," X said, ...') what follows is the speaker's only after a verb of
+    saying ('..., adding that B' gives A and B; '..., visibly upset.' gives A alone)."""
     match = _patterns()["middle"].search(sentence.words)
-    if match is None or not _noun_phrase(match.group("who")):
+    if match is None:
+        match = _patterns()["middle_inverted"].search(sentence.words)
+        if match is None or not _ADDING.match(sentence.words, match.end()):
+            return None
+    if not _noun_phrase(match.group("who")):
         return None
-    frame = sentence.frame(match, 0, len(sentence.words))
     start = sentence.start
-    return attrs.evolve(frame, cut=(start + match.start(), start + match.end()))
+    quoted = match.group().rstrip()[1:2] in _QUOTES
+    adding = _ADDING.match(sentence.words, match.end()) is not None
+    if quoted and not adding:
+        return sentence.frame(match, 0, match.start() + 2)
+    if not adding and _PARTICIPLE.match(sentence.words, match.end()):
+        return sentence.frame(match, 0, match.start())  # "..., officials said, offering a reward"
+    frame = sentence.frame(match, 0, len(sentence.words))
+    # the comma before "adding" is left for the clauses to be cut at
+    cut_end = match.start() + match.group().rindex(",") if adding else match.end()
+    cut_start = match.start() + (2 if quoted else 0)
+    return attrs.evolve(frame, cut=(start + cut_start, start + cut_end))
+
+
+_BELIEVED_SOMEONE = re.compile(
+    r"\b(?:believe[sd]?|think|thinks|thought)\s+(?:him|her|them|us|me)\b"
+)
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_ADDING = re.compile(
+    r"(?:adding|noting|saying|explaining|insisting|stressing|warning|arguing)\b(?:\s+that)?\s+\S"
+)
 
 
 # The frames in the order they are tried; the first that matches is the sentence's frame.
@@ -351,6 +387,9 @@ def _frame(
     who_start += len(raw) - len(stripped)
     who = stripped.rstrip(" ,")
     who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
+    lone = _PRONOUN_ADVERBS.match(who)
+    if lone:  # "we all just thought": the pronoun is the speaker
+        who = lone.group(1)
     first = _FIRST_VERSION.search(who)
     if first:  # "Officials at first said ...": the adverb is no part of the speaker
         who = who[: first.start()]
@@ -366,6 +405,9 @@ def _frame(
     )
 
 
+_PRONOUN_ADVERBS = re.compile(
+    r"(he|she|they|we|i|it)(?:\s+(?:all|both|just|also|too|really|then|now|simply|only))+$", re.I
+)
 _FIRST_VERSION = re.compile(r"\s+(?:at\s+first|initially|originally|first)$", re.I)
 
 

@@ -24,7 +24,9 @@ _COORDINATOR = re.compile(
     # "... was damaged and it remains unclear": no comma, but a pronoun subject after "and"
     r"|\s+and\s+(?=(?:it|there|he|she|they)\s+[a-z])"
     # "..., meaning he could have been intoxicated": a consequence the writer draws
-    r"|,\s+meaning\s+(?:that\s+)?(?=[a-z]+\s))\s*"
+    r"|,\s+meaning\s+(?:that\s+)?(?=[a-z]+\s)"
+    # "..., adding that agencies can bypass a review": the speaker's second statement
+    r"|,\s+(?:adding|noting|explaining|insisting|stressing|warning|arguing)\s+(?:that\s+)?)\s*"
 )
 _PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they"})
 # "Although LaRue insisted he was not Deep Throat, and that ...": a subordinate clause before
@@ -144,6 +146,9 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     clause_start = start
     marks = {mark: [m.start() for m in re.finditer(mark, text[start:end])] for mark in _MARKS}
+    straight = marks['"']
+    if straight and _CLOSING.match(text, start + straight[0] - 1):
+        del straight[0]  # 'equation," Brimmer said': closes a quotation opened sentences before
     left = _Left(clause_start)
     for match in _COORDINATOR.finditer(text, start, end):
         at = match.start()
@@ -151,7 +156,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             mark: bisect_left(found, at - start) - bisect_left(found, clause_start - start)
             for mark, found in marks.items()
         }
-        if (count["“"] != count["”"] or count['"'] % 2) and not _quoted_whole(
+        if (count["“"] > count["”"] or count['"'] % 2) and not _quoted_whole(
             text, clause_start, count
         ):
             continue  # inside a quotation that the clause does not open
@@ -163,7 +168,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         bare = not match.group().startswith((",", ";"))
         if bare and (len(left.tokens) < 4 or len(right) < 3):
             continue
-        if _THAT_CLAUSE.match(text, match.end()):
+        if _THAT_CLAUSE.match(text, match.end()) or _aside_first(text, match.end(), end):
             continue
         pronoun = bool(right) and right[0].lower() in _PRONOUN_SUBJECT and len(right) >= 3
         if (
@@ -172,7 +177,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and not (shares_subject(text, match.end(), end) and len(right) >= 3)
         ):
             continue
-        if match.group().startswith(",") and _closes_list(text, clause_start, at):
+        if match.group().startswith((", and", ",and")) and _closes_list(text, clause_start, at):
             continue
         spans.append((clause_start, at))
         clause_start = match.end()
@@ -182,6 +187,17 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARKS = ("“", "”", '"')
+_CLOSING = re.compile(r'[,.!?]"(?:\s|$)')
+
+
+_ASIDE = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?,\s+([\w'’]+)")
+
+
+def _aside_first(text: str, at: int, end: int) -> bool:
+    """Whether what follows the coordinator opens with an aside and then a verb (", while
+    ultratalented, is rough to work with"): no subject of its own, so no clause."""
+    match = _ASIDE.match(text, at, end)
+    return match is not None and match.group(1).lower() in _AUXILIARIES
 
 
 def _quoted_whole(text: str, clause_start: int, count: dict[str, int]) -> bool:

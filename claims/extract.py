@@ -19,8 +19,9 @@ from claims.clauses import (
     words,
 )
 from claims.kind import overrules
-from claims.lexicon import lower_set, month_names, weekdays, word_set
+from claims.lexicon import lower_set
 from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, Cue
+from claims.pronouns import Speakers, is_person
 from claims.segment import sentence_spans
 from claims.structure import label_line
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
@@ -41,20 +42,12 @@ _OPENS_QUOTE = re.compile(r"^(?:[“\"]|``|'')(?:(?!'')[^”\"])+$")
 _CLOSES_QUOTE = re.compile(r"^(?:(?!``)[^“\"])*(?:[”\"]|'')")
 _SAYING = lower_set("attribution_verbs.txt")
 _CORRECTING = lower_set("correction_verbs.txt")
+_INTRODUCES = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _SAYING), key=len)[::-1]) + r")(?:\s+\w+)?\s*:\s*$",
+    re.I,
+)
 _LATER = re.compile(r"\b(?:later|then|subsequently|afterwards|since)\b", re.I)
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
-_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
-_THING_PRONOUNS = frozenset({"it", "they", "we"})
-_NAME_RUN = re.compile(r"(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
-_NOT_NAMES = (
-    lower_set("sentence_starters.txt")
-    | lower_set("determiners.txt")
-    # "Yesterday a neighbour recalled ...": a day opening the sentence is nobody's name
-    | {name.lower() for name, _ in weekdays()}
-    | {name.lower() for name, _ in month_names()}
-    | {"yesterday", "today", "tonight", "tomorrow"}
-)
-_ORG_WORDS = word_set("org_suffixes.txt")
 MIN_WORDS = 3
 
 
@@ -62,57 +55,6 @@ def claim_id(source: str, quote: str, occurrence: int) -> str:
     """Stable id: the same words in the same source keep their id wherever they move."""
     key = f"{source}\x00{_words_of(quote)}\x00{occurrence}"
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
-
-
-@attrs.define
-class _Speakers:
-    """Who spoke last in the article, for a pronoun that names no one ("he said")."""
-
-    person: Attribution | None = None
-    other: Attribution | None = None
-    since: int = 0  # sentences since the last one was named
-    previous: list[str] = attrs.Factory(list)  # the sentences before, for a name opening one
-
-    def resolve(self, frame: Frame | None, sentence: str) -> Frame | None:
-        if frame is not None:
-            frame = self._resolved(frame)
-            attribution = frame.attribution
-            if attribution.who:
-                if is_person(attribution):
-                    self.person, self.since = attribution, 0
-                else:
-                    self.other, self.since = attribution, 0
-        self.since += 1
-        if self.since > 8:
-            self.person = self.other = None
-        self.previous = [*self.previous[-2:], sentence]
-        return frame
-
-    def _resolved(self, frame: Frame) -> Frame:
-        attribution = frame.attribution
-        pronoun = attribution.who.lower()
-        if pronoun in _PERSON_PRONOUNS:
-            found = self.person or self._named_before()
-            if found is None and self.other is not None and is_person(self.other):
-                found = self.other
-        elif pronoun in _THING_PRONOUNS:
-            found = self.other
-        else:
-            return frame
-        # an unresolved pronoun is left without a name, never stored as one
-        who, kind = (found.who, found.type) if found else ("", attribution.type)
-        return attrs.evolve(frame, attribution=attrs.evolve(attribution, who=who, type=kind))
-
-    def _named_before(self) -> Attribution | None:
-        """A person's full name opening the sentence before ("Ana Ruiz arrived. She said")."""
-        for sentence in reversed(self.previous):
-            match = _NAME_RUN.match(sentence)
-            if match is None or match.group().lower() in _NOT_NAMES:
-                continue
-            if _ORG_WORDS.intersection(match.group().split()):
-                continue  # "Kestrel Games Inc" is no person
-            return Attribution(match.group(), "named", 0, 0)
-        return None
 
 
 def _words_of(quote: str) -> str:
@@ -125,7 +67,7 @@ def extract_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     text = article.text
-    speakers = _Speakers()
+    speakers = Speakers()
     heading: str | None = None
     for block in article.blocks:
         if block.kind in ("heading", "title"):
@@ -157,7 +99,7 @@ def _box_heading(text: str, block: Block) -> str | None:
 
 
 def _framed_sentences(
-    text: str, block_start: int, block_end: int, speakers: _Speakers
+    text: str, block_start: int, block_end: int, speakers: Speakers
 ) -> list[tuple[int, int, Frame | None]]:
     """The sentences of a body block with their attribution frames. A quotation gives its
     speaker to the sentences around it: a fully quoted sentence after a quoted speaker's takes
@@ -208,6 +150,8 @@ def _sentence_claims(
     seen: Counter[str],
 ) -> list[Claim]:
     text = article.text
+    if _INTRODUCES.search(text, start, end):
+        return []  # "Asked if that gave him pause, he replied:": the quotation that follows is
     content_start, content_end = (frame.content_start, frame.content_end) if frame else (start, end)
     # an attributed content of two words is a claim ("Rivian said prices rose")
     fewest = MIN_WORDS - 1 if frame else MIN_WORDS
@@ -460,12 +404,3 @@ def _subject(attribution: Attribution | None, content: str) -> str | None:
     if not fits.get(pronoun, False):
         return None
     return who[0].upper() + who[1:]
-
-
-def is_person(attribution: Attribution) -> bool:
-    """Whether the speaker is one person: named, or described by a role ("the mayor")."""
-    last = attribution.who.split(",")[0].split()[-1:] or [""]
-    return attribution.type == "named" or last[0].lower() in _ROLES
-
-
-_ROLES = lower_set("person_roles.txt")

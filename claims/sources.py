@@ -109,7 +109,10 @@ def _known_surname(word: str, article: str) -> bool:
 # A first name and the word after it, unless a third capitalised word follows: "Former
 # Brantley CFO" and "Brantley Logistics Inc" are no person.
 # "John R. Amoss" gives "Amoss" too, and so does a title: "Dr. Amoss".
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?(?=([^\W\d_]+)\b(?!\s+[A-Z]))")
+_NAME_PAIR = re.compile(
+    r"\b([A-Z][a-z]+|(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Sgt|Capt|Det)\.)\s+(?:[A-Z]\.\s+)?"
+    r"(?=([^\W\d_]+)\b(?!\s+[A-Z]))"
+)
 
 
 @functools.lru_cache(maxsize=4)
