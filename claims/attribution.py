@@ -12,7 +12,6 @@ The type of the source is decided in :mod:`claims.sources`.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -21,7 +20,8 @@ import attrs
 
 from claims.clauses import has_finite_verb
 from claims.clauses import words as split_words
-from claims.lexicon import lower_set, read_list, weekdays, word_set
+from claims.frame_patterns import patterns as _patterns
+from claims.lexicon import lower_set, word_set
 from claims.models import Attribution
 from claims.sources import INSTITUTIONS, PRONOUNS, classify_source
 from claims.structure import TRANSCRIPT, is_transcript
@@ -33,24 +33,6 @@ _FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _PAST = lower_set("irregular_verbs.txt")
-_OCCASIONS = sorted(read_list("occasions.txt"))
-_ADVERBIAL = (
-    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
-    r"|\s+on\s+(?:" + "|".join(name for name, _ in weekdays()) + ")"
-    r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
-    r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later|tonight)"
-    r"|\s+(?:early|late)\s+(?:today|yesterday|tonight)"
-    # "said after court", "told reporters after the hearing"
-    r"|\s+(?:after|before|outside|following)\s+(?:the\s+|a\s+)?(?:" + "|".join(_OCCASIONS) + ")"
-    # "said Thursday", "late Tuesday night", "on Twitter", "on condition of anonymity"
-    r"|\s+(?:(?:early|late)\s+)?(?:" + "|".join(name for name, _ in weekdays()) + ")"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|YouTube|television|TV|radio|state\s+television)"
-    r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail))*"
-)
-
-# "Howard said Saturday after Nichols was sentenced.": a time clause closing a tail frame
-_AFTER = r"(?:\s+(?:after|before|as|when|while|following)\s+[^,;“”\"]{2,80})?"
 
 
 @attrs.frozen
@@ -71,62 +53,6 @@ class Frame:
     first_version: bool = False
 
 
-@functools.cache
-def _verbs() -> str:
-    return "|".join(
-        sorted((re.escape(v) for v in read_list("attribution_verbs.txt")), key=len)[::-1]
-    )
-
-
-@functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    verbs = _verbs()
-    who = r"[^,;:“”\"]{1,80}?"
-    return {
-        "according_lead": re.compile(r"^\W{0,2}According to (?P<who>[^,]{2,80}),\s+", re.I),
-        "according_tail": re.compile(
-            r",\s+according to (?P<who>[^,;]{2,80}?)"
-            r"(?:,\s+(?:an?|the)\s+[^,;]{2,80}?)?[.!?]?[\"”']?$",  # ", a Texas Ranger ..."
-            re.I,
-        ),
-        "tail": re.compile(
-            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
-            rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
-            rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}"
-            # "told the rapt OpenWorld crowd" (after "told" only: "ever claimed their innocence")
-            rf"|(?:(?<=told\s)|(?<=tells\s))(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*))?"
-            rf"{_ADVERBIAL}{_AFTER}[.!?]?$"
-        ),
-        "tail_inverted": re.compile(
-            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^;]{{2,120}}?)"
-            # ", a Republican who led a failed bid last year to ...": an apposition of any length
-            rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}}|,\s+(?:an?|the)\s+[^;“”\"]{{2,240}})?"
-            rf"[.!?]?$"
-        ),
-        "lead": re.compile(
-            rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+(?:(?:has|have|had|also|then)\s+)*"
-            rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
-        ),
-        # "... the wall collapsed said Juan Perez." (no comma): a capitalised name only
-        "tail_bare": re.compile(
-            r"(?<=[a-z0-9%])\s+(?:said|says|added|told\s+\w+)\s+"
-            r"(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)[.!?]?$"
-        ),
-        "role_lead": re.compile(
-            rf"(?P<role>[^,;:“”\"]{{3,80}}),\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]+)"
-            rf"\s+(?P<verb>{verbs})\b(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
-        ),
-        "according_middle": re.compile(r",\s+according to (?P<who>[^,;]{2,80}),\s+", re.I),
-        # '"A," said Oscar producer Laurence Mark, explaining that B.'
-        "middle_inverted": re.compile(
-            rf",(?:''|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^,;“”\"]{{1,60}}?),\s+"
-        ),
-        "middle": re.compile(
-            rf",(?:''|[\"”’'])?\s+(?P<who>[^,;“”\"]{{1,60}}?)\s+(?:{verbs}){_ADVERBIAL},\s+"
-        ),
-    }
-
-
 _LEAD_IN = re.compile(
     r"^(?:(?:But|And|Yet|So|Also|Already|Meanwhile|However|Still|Now|Separately|Earlier|Later|"
     r"Moreover|Indeed),?\s+)+"
@@ -137,6 +63,8 @@ _LEAD_IN = re.compile(
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
+    r"|,\s+\d{1,3}(?=,)"  # "Bob Currie, 66, a resident of ..., said"
+    r"|,\s+[A-Z][\w.-]*['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,"  # "Rob Jones, Felt's grandson,"
 )
 _PRONOUNS = PRONOUNS
 _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
@@ -215,16 +143,28 @@ def _lead(sentence: _Sentence) -> Frame | None:
     if not (
         match
         and _noun_phrase(_relative_cut(_APPOSITIVE.sub(" ", match.group("who"))))
-        and (
-            match.group().rstrip().endswith("that")
-            or has_finite_verb(split_words(words[match.end() :]))
-        )
+        and (match.group().rstrip().endswith("that") or _clause_follows(words, match))
     ):
         return None
     # A denial keeps its frame in the claim: the claim is that it was denied.
     denial = match.group("verb").lower() in _DENIALS
     return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
 
+
+def _clause_follows(words: str, match: re.Match[str]) -> bool:
+    """Whether a clause follows the verb, its verb before any relative clause: "Singler added
+    six rebounds for Duke, which won" and "reported Dec. 11 changes, which X said were" are a
+    verb and its object. A number after "added" is what was added."""
+    rest = words[match.end() :]
+    if match.group("verb").lower() in {"added", "adds", "add"} and _NUMBER.match(rest):
+        return False
+    return has_finite_verb(split_words(_RELATIVE_START.sub(" ", rest)))
+
+
+_NUMBER = re.compile(
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\b)", re.I
+)
+_RELATIVE_START = re.compile(r",\s+(?:which|who|whom|whose)\b[^,]*(?:,|$)")
 
 _NOT_INVERTED = _PRONOUNS | frozenset(
     {"on", "in", "at", "after", "before", "during", "while", "when", "with", "by", "for", "to"}
@@ -387,6 +327,7 @@ def _frame(
     who_start += len(raw) - len(stripped)
     who = stripped.rstrip(" ,")
     who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
+    who = _TIME_AFTER.sub("", who)  # "Hastings this morning announced"
     lone = _PRONOUN_ADVERBS.match(who)
     if lone:  # "we all just thought": the pronoun is the speaker
         who = lone.group(1)
@@ -405,6 +346,9 @@ def _frame(
     )
 
 
+_TIME_AFTER = re.compile(
+    r"\s+(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|on\s+\w+day|\w+day)$"
+)
 _PRONOUN_ADVERBS = re.compile(
     r"(he|she|they|we|i|it)(?:\s+(?:all|both|just|also|too|really|then|now|simply|only))+$", re.I
 )
@@ -437,7 +381,9 @@ def _noun_phrase(who: str) -> bool:
     )
 
 
-_NOT_IN_SPEAKER = frozenset({"though", "although", "because", "which", "whom", "whose", "unless"})
+_NOT_IN_SPEAKER = frozenset(
+    {"though", "although", "because", "which", "whom", "whose", "unless", "while", "whereas"}
+)
 
 
 __all__ = ["FRAMES", "Frame", "classify_source", "find_frame"]

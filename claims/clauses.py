@@ -128,6 +128,10 @@ def shares_subject(text: str, start: int, end: int) -> int | None:
 def _is_clause(tokens: list[str], *, right: bool) -> bool:
     if len(tokens) < 3 or not has_finite_verb(tokens):
         return False
+    if right and tokens[1].lower() in {"who", "which", "whom"}:
+        # "..., and others who focused on public health": a noun and its relative clause
+        verb = first_finite(tokens)
+        return verb is not None and first_finite(tokens, verb + 1) is not None
     if right:
         first = tokens[0].lower()
         if first in _NOT_SUBJECT or first in _AUXILIARIES:
@@ -270,11 +274,15 @@ def standalone(text: str, subject: str | None = None) -> str:
         text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
         owner = possessive(subject)
         text = re.sub(r"^(?:its|their|his|her)\b(?=\s)", owner, text, count=1, flags=re.I)
-    text = re.sub(r"[,;:]+(?=[”\"’]?$)", "", text)
+    text = re.sub(r"[,;:]+(?=[”\"’']?$)", "", text)
+    if text.endswith("'") and not text.startswith("'") and text[-2:-1] in ".!?…":
+        text = text[:-1]  # "I don't need to do anything anymore,' she told the magazine."
     for left, right in (("“", "”"), ('"', '"')):
         inner = text[1:-1]
         if text[:1] == left and text[-1:] == right and left not in inner and right not in inner:
             text = inner  # a claim that is one whole quotation
+    if text[:1] in "'‘" and text[-1:] in "'’" and len(text) > 2:
+        text = text[1:-1]  # a claim that is one whole quotation in single marks (British copy)
     opening, closing = text.count("“"), text.count("”")
     if opening > closing and text.startswith("“"):
         text = text[1:] if opening == 1 else text + "”"

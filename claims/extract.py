@@ -30,7 +30,8 @@ from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
 _ITEM_LEAD = re.compile(
     r"(?:[-–—•*⁃]|\d{1,3}[.)])\s+(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*:?\s*)?"
 )
-_FULLY_QUOTED = re.compile(r"^(?:[“\"]|``|'').+(?:[”\"]|'')$")
+# single marks too: British copy quotes 'like this'
+_FULLY_QUOTED = re.compile(r"^(?:[“\"‘']|``|'').+(?:[”\"’']|'')$")
 # ", which owns about 20 percent of the company," in a speaker's phrase ("1,200" is no comma)
 _RELATIVE = re.compile(
     r",\s+(?P<pronoun>which|who|whose)\s+(?P<body>(?:[^,]|,(?=\d{3}))+?)\s*(?:,(?!\d{3})|$)",
@@ -138,7 +139,13 @@ def _framed_sentences(
 
 
 def _quotes_speaker(sentence: str) -> bool:
-    return "“" in sentence or '"' in sentence or "''" in sentence or "``" in sentence
+    return (
+        "“" in sentence
+        or '"' in sentence
+        or "''" in sentence
+        or "``" in sentence
+        or sentence[:1] in "'‘"
+    )
 
 
 def _sentence_claims(

@@ -125,6 +125,51 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         "Yesterday a neighbour recalled the screams. She said the house went quiet.",
         [("Yesterday a neighbour recalled the screams.", None), ("The house went quiet.", "")],
     ),
+    "whom it was told, before 'that'": (
+        "Ana Ruiz told the panel that the witness lied.",
+        [("The witness lied.", "Ana Ruiz")],
+    ),
+    "a number after 'added' is what was added": (
+        "Singler added six rebounds for Duke, which won its fifth straight game.",
+        [("Singler added six rebounds for Duke, which won its fifth straight game.", None)],
+    ),
+    "the verb of a relative clause is not the content's": (
+        "Jones reported a loss for the quarter, which analysts described as grim.",
+        [("Jones reported a loss for the quarter, which analysts described as grim.", None)],
+    ),
+    "'according to' without a comma": (
+        "The building is a total loss according to the City of Palmer.",
+        [("The building is a total loss.", "the City of Palmer")],
+    ),
+    "an age in commas after the name": (
+        "Bob Currie, 66, a resident of the block, said that he saw a police car.",
+        [("Bob Currie saw a police car.", "Bob Currie")],
+    ),
+    "a possessive apposition after the name": (
+        "Rob Jones, Felt's grandson, said that the family was told.",
+        [("The family was told.", "Rob Jones, Felt's grandson")],
+    ),
+    "a time after the speaker's name": (
+        "Hastings this morning announced that the FBI is offering a reward.",
+        [("The FBI is offering a reward.", "Hastings")],
+    ),
+    "a date in brackets closing a tail": (
+        '"It is not official," a studio representative told MTV News on Thursday evening'
+        " (December 11).",
+        [("It is not official.", "a studio representative")],
+    ),
+    "'while' in the speaker": (
+        "Scheyer dished out assists while Singler said that the team was tired.",
+        [("Scheyer dished out assists while Singler said that the team was tired.", None)],
+    ),
+    "only verbs of saying come before their speaker": (
+        "Williams' publicist, Harlan Boll, confirmed her death to the Associated Press.",
+        [("Williams' publicist, Harlan Boll, confirmed her death to the Associated Press.", None)],
+    ),
+    "a quotation in single marks, and the next one": (
+        "'We escaped,' Ana Ruiz said. 'Nobody came to help.'",
+        [("We escaped.", "Ana Ruiz"), ("Nobody came to help.", "Ana Ruiz")],
+    ),
 }
 
 
@@ -206,6 +251,18 @@ CLAUSE_GOLDEN = {
         "Hardwicke is a fine director, while ultratalented, is rough to work with.",
         ["Hardwicke is a fine director, while ultratalented, is rough to work with."],
     ),
+    "no cut before a noun and its relative clause": (
+        "She was trained by Satcher, who became surgeon general, and others who focused on"
+        " rural health.",
+        [
+            "She was trained by Satcher, who became surgeon general, and others who focused on"
+            " rural health."
+        ],
+    ),
+    "'died' is a verb": (
+        "Two men died at the bank, and the police closed the street.",
+        ["Two men died at the bank.", "The police closed the street."],
+    ),
 }
 
 
@@ -234,6 +291,12 @@ KIND_GOLDEN = {
     "bare some is a quantity": ("Some office workers fled through the back alley.", "fact"),
     "bare many is a quantity": ("Many houses were damaged in the storm.", "fact"),
     "an estimated figure": ("The fire caused an estimated $1 million in damage.", "fact"),
+    "an estimate is still speculation": (
+        "Perlo estimated that the appeals process will last five years.",
+        "speculation",
+    ),
+    "a figure estimated at": ("Damage was estimated at $200,000 by the fire chief.", "fact"),
+    "it looks like": ("In this case it looks like a lack of experience.", "speculation"),
     "best known is a biography's fact": ("Capaldi is best known for his role in a satire.", "fact"),
     "some before a verb is a vague source": (
         "Some have argued that the policy failed.",
