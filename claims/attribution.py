@@ -158,6 +158,8 @@ def _clause_follows(words: str, match: re.Match[str]) -> bool:
     rest = words[match.end() :]
     if match.group("verb").lower() in {"added", "adds", "add"} and _NUMBER.match(rest):
         return False
+    if split_words(rest)[:1] and split_words(rest)[0].lower() in _AUXILIARIES:
+        return False  # "A ballistics report is yet to be made public": "report" was a noun
     return has_finite_verb(split_words(_RELATIVE_START.sub(" ", rest)))
 
 
@@ -370,6 +372,8 @@ def _noun_phrase(who: str) -> bool:
         return False  # "..., said revenue rose 5 percent": a clause, not a speaker
     if lowered[0] in {"that", "this", "there", "what", "which", "if", "when", "because"}:
         return False
+    if lowered[0] in _PRONOUNS and not set(lowered[1:]) <= _SPEAKER_ADVERBS:
+        return False  # "he seems to suggest": a pronoun speaker is the pronoun alone
     if _NOT_IN_SPEAKER.intersection(lowered) or any(w.endswith(("'ll", "’ll")) for w in lowered):
         return False  # "Even though she conceded", "He'll contend", "gloves, all of which"
     if lowered[-1] in _ARTICLES:
@@ -381,6 +385,9 @@ def _noun_phrase(who: str) -> bool:
     )
 
 
+_SPEAKER_ADVERBS = frozenset(
+    {"all", "both", "just", "also", "too", "really", "then", "now", "only"}
+)
 _NOT_IN_SPEAKER = frozenset(
     {"though", "although", "because", "which", "whom", "whose", "unless", "while", "whereas"}
 )

@@ -68,8 +68,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "lead": re.compile(
             rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+(?:(?:has|have|had|also|then)\s+)*"
             rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)"
-            # "told the panel that ...": whom it was told, before "that"
-            rf"(?:(?<=told)(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b))?"
+            # "told the panel that ...", "said to eWEEK that": whom it was told, before "that"
+            rf"(?:(?<=told)(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b)|\s+to(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b))?"
             rf"(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
         ),
         # "... the wall collapsed said Juan Perez." (no comma): a capitalised name only

@@ -170,6 +170,18 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         "'We escaped,' Ana Ruiz said. 'Nobody came to help.'",
         [("We escaped.", "Ana Ruiz"), ("Nobody came to help.", "Ana Ruiz")],
     ),
+    "'said to X that'": (
+        "Industry sources said to eWEEK that the firm will buy EDS.",
+        [("The firm will buy EDS.", "Industry sources")],
+    ),
+    "a verb of saying is no noun before an auxiliary": (
+        "A ballistics report is yet to be made public.",
+        [("A ballistics report is yet to be made public.", None)],
+    ),
+    "a pronoun speaker is the pronoun alone": (
+        "He seems to suggest the market is shaping up for large deals.",
+        [("He seems to suggest the market is shaping up for large deals.", None)],
+    ),
 }
 
 
@@ -297,6 +309,19 @@ KIND_GOLDEN = {
     ),
     "a figure estimated at": ("Damage was estimated at $200,000 by the fire chief.", "fact"),
     "it looks like": ("In this case it looks like a lack of experience.", "speculation"),
+    "what could not be done": ("They could not extinguish it before the roof fell.", "fact"),
+    "could not rule out": ("Police could not rule out arson in the fire.", "speculation"),
+    "what could be heard": ("Screams could be heard as skirmishes broke out.", "fact"),
+    "so he could": ("He sold the shares so he could start a rival firm.", "fact"),
+    "a feeling in the first person": ("I am so excited to be hosting the show again.", "opinion"),
+    "what someone deserves": ("She deserved better from the team.", "opinion"),
+    "what someone ought to do": ("Those responsible should go to jail for it.", "opinion"),
+    "a duty stated is no opinion": ("Salazar must make a judgment on the rule by May 9.", "fact"),
+    "looking up to someone": ("These are players that young fans look up to.", "opinion"),
+    "an attitude adverb colours a fact": ("Sadly, the mother of two died in the crash.", "fact"),
+    "praise": ("It was a wonderful night for the team.", "opinion"),
+    "the right thing": ("Moving the game was the right thing to do.", "opinion"),
+    "an advocate's submission": ("I submit to you that the defendant is guilty.", "opinion"),
     "best known is a biography's fact": ("Capaldi is best known for his role in a satire.", "fact"),
     "some before a verb is a vague source": (
         "Some have argued that the policy failed.",
