@@ -157,7 +157,7 @@ def _sentence_claims(
     seen: Counter[str],
 ) -> list[Claim]:
     text = article.text
-    if _INTRODUCES.search(text, start, end):
+    if text[start:end].rstrip().endswith(":") and _INTRODUCES.search(text, start, end):
         return []  # "Asked if that gave him pause, he replied:": the quotation that follows is
     content_start, content_end = (frame.content_start, frame.content_end) if frame else (start, end)
     # an attributed content of two words is a claim ("Rivian said prices rose")
