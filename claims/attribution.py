@@ -207,6 +207,14 @@ _SAYING_ONLY = frozenset(
 )
 
 
+def _inverted_lead(sentence: _Sentence) -> Frame | None:
+    """ "Told the deceased's father, Herbert Flynn Jr: 'She was ...'": the verb first."""
+    match = _patterns()["inverted_lead"].match(sentence.words)
+    if match is None or not _noun_phrase(_APPOSITIVE.sub(" ", match.group("who") + ",")):
+        return None
+    return sentence.frame(match, match.end(), len(sentence.words))
+
+
 def _according_middle(sentence: _Sentence) -> Frame | None:
     """ "Nixon, according to Woodward, had suspected Felt": the frame is cut out of the claim.
     What follows it goes on with the clause ("..., according to X, a lab owned by Y." is an
@@ -313,6 +321,7 @@ FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
     ("tail inverted", _tail("tail_inverted")),
     ("lead", _lead),
     ("role lead", _role_lead),
+    ("inverted lead", _inverted_lead),
     ("middle", _middle),
     ("according middle", _according_middle),
     ("tail bare", _tail_bare),

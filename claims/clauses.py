@@ -283,6 +283,8 @@ def standalone(text: str, subject: str | None = None) -> str:
             text = inner  # a claim that is one whole quotation
     if text[:1] in "'‘" and text[-1:] in "'’" and len(text) > 2:
         text = text[1:-1]  # a claim that is one whole quotation in single marks (British copy)
+    elif text[:1] in "'‘" and not re.search(r"[.,!?…]['’]", text):
+        text = text[1:]  # the first sentence of a quotation that goes on
     opening, closing = text.count("“"), text.count("”")
     if opening > closing and text.startswith("“"):
         text = text[1:] if opening == 1 else text + "”"

@@ -40,6 +40,7 @@ _RELATIVE = re.compile(
 _ACCORDING = re.compile(r"according to\s*$", re.I)
 # opens a quotation that goes on after it; closes one opened before it (wire copy: `` and '')
 _OPENS_QUOTE = re.compile(r"^(?:[“\"]|``|'')(?:(?!'')[^”\"])+$")
+_QUOTE_OPENERS = "“\"'‘`"
 _CLOSES_QUOTE = re.compile(r"^(?:(?!``)[^“\"])*(?:[”\"]|'')")
 _SAYING = lower_set("attribution_verbs.txt")
 _CORRECTING = lower_set("correction_verbs.txt")
@@ -80,6 +81,8 @@ def extract_claims(article: Article) -> list[Claim]:
         box = heading if label_line(text[block.start : block.end]) else None
         if box is None:
             heading = None
+        if text[block.start : block.start + 1] not in _QUOTE_OPENERS:
+            speakers.quoting = None  # a quotation goes on only in a paragraph opening with one
         block_cues = find_cues(text, block.start, block.end)  # sorted by start
         cue_starts = [c.cue.start for c in block_cues]
         for start, end, frame in _framed_sentences(text, block.start, block.end, speakers):
@@ -116,6 +119,7 @@ def _framed_sentences(
             start = lead.end()
         sentence = text[start:end]
         frame = speakers.resolve(find_frame(text, start, end, text), sentence)
+        frame = _in_quotation(speakers, frame, sentence, start, end)
         if frame is None and turn is not None:
             frame = Frame(turn, start, end, carry=True)  # a transcript's speaker goes on
         turn = frame.attribution if frame and frame.carry else None
@@ -136,6 +140,34 @@ def _framed_sentences(
             open_quote = []
         framed.append((start, end, frame))
     return framed
+
+
+def _in_quotation(
+    speakers: Speakers, frame: Frame | None, sentence: str, start: int, end: int
+) -> Frame | None:
+    """A quotation opened after its speaker ("The chief said: “We are ready. The plant will
+    open.”") gives that speaker to its sentences up to where it closes, over paragraphs that
+    open with a quotation mark."""
+    if frame is None and speakers.quoting is not None:
+        frame = Frame(speakers.quoting, start, end)
+        if _CLOSING_MARK.search(sentence):
+            speakers.quoting = None
+        return frame
+    if frame is not None and _leaves_open(sentence):
+        speakers.quoting = frame.attribution
+    return frame
+
+
+_CLOSING_MARK = re.compile(r"”|''|[.,!?…]['\"’](?:\s|$)")
+
+
+def _leaves_open(sentence: str) -> bool:
+    """Whether the sentence opens a quotation it does not close."""
+    if sentence.count("“") > sentence.count("”") or sentence.count("``") > sentence.count("''"):
+        return True
+    if sentence.count('"') % 2 and re.search(r'"[^"]*$', sentence):
+        return re.search(r'"\w[^"]*$', sentence) is not None
+    return bool(re.search(r"(?:^|[\s:])'[A-Z]", sentence)) and not _CLOSING_MARK.search(sentence)
 
 
 def _quotes_speaker(sentence: str) -> bool:

@@ -70,7 +70,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)"
             # "told the panel that ...", "said to eWEEK that": whom it was told, before "that"
             rf"(?:(?<=told)(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b)|\s+to(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b))?"
-            rf"(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
+            rf"(?P<adv>{_ADVERBIAL})(?:\s+that\b|:)?\s+(?=\S)"
         ),
         # "... the wall collapsed said Juan Perez." (no comma): a capitalised name only
         "tail_bare": re.compile(
@@ -80,6 +80,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "role_lead": re.compile(
             rf"(?P<role>[^,;:“”\"]{{3,80}}),\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]+)"
             rf"\s+(?P<verb>{verbs})\b(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
+        ),
+        # "Told the deceased's father, Herbert Flynn Jr: 'She was ...'"
+        "inverted_lead": re.compile(
+            r"^(?:Said|Told|Added|Explained|Wrote)\s+(?P<who>[^:;“”\"]{2,80}?):\s+(?=\S)"
         ),
         "according_middle": re.compile(r",\s+according to (?P<who>[^,;]{2,80}),\s+", re.I),
         # '"A," said Oscar producer Laurence Mark, explaining that B.'

@@ -58,6 +58,11 @@ FRAME_GOLDEN = {
         "Ana Ruiz",
         "traffic fell 5 percent.",
     ),
+    "inverted lead": (
+        "Told the port director, Ana Ruiz: 'Traffic fell 5 percent.'",
+        "the port director, Ana Ruiz",
+        "'Traffic fell 5 percent.'",
+    ),
     "middle": ("Traffic, the port said, fell 5 percent.", "the port", None),
     "according middle": ("Traffic, according to the port, fell 5 percent.", "the port", None),
     "tail bare": ("The wall collapsed said Juan Perez.", "Juan Perez", "The wall collapsed"),

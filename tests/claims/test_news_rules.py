@@ -182,6 +182,27 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         "He seems to suggest the market is shaping up for large deals.",
         [("He seems to suggest the market is shaping up for large deals.", None)],
     ),
+    "'said:' before a quotation": (
+        'The chief executive said: "We are ready to build."',
+        [("We are ready to build.", "The chief executive")],
+    ),
+    "a quotation after its speaker goes on to where it closes": (
+        'The chief executive said: "We are ready. The plant will open in May."\nPrices rose in the spring of that year.',
+        [
+            ("We are ready.", "The chief executive"),
+            ("The plant will open in May.", "The chief executive"),
+            ("Prices rose in the spring of that year.", None),
+        ],
+    ),
+    "a quotation goes on in a paragraph that opens with a quotation mark": (
+        "Told the father, Herbert Flynn: 'She was a good girl.\n'She deserved better.'\n"
+        "The court rose.",
+        [
+            ("She was a good girl.", "the father, Herbert Flynn"),
+            ("She deserved better.", "the father, Herbert Flynn"),
+            ("The court rose.", None),
+        ],
+    ),
 }
 
 
