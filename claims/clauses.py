@@ -260,6 +260,34 @@ def possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
+def _single_marks(text: str) -> str:
+    """British copy's single quotation marks around or opening the claim, taken off."""
+    if text.endswith("'") and not text.startswith("'") and text[-2:-1] in ".!?…":
+        return text[:-1]  # "I don't need to do anything anymore,' she told the magazine."
+    if text[:1] in "'‘" and text[-1:] in "'’" and len(text) > 2:
+        return text[1:-1]  # a claim that is one whole quotation in single marks
+    if text[:1] in "'‘" and not re.search(r"[.,!?…]['’]", text):
+        return text[1:]  # the first sentence of a quotation that goes on
+    return text
+
+
+def _balanced(text: str) -> str:
+    """The claim without a quotation mark that opens or closes nothing inside it."""
+    text = _single_marks(text)
+    for left, right in (("“", "”"), ('"', '"')):
+        inner = text[1:-1]
+        if text[:1] == left and text[-1:] == right and left not in inner and right not in inner:
+            text = inner  # a claim that is one whole quotation
+    opening, closing = text.count("“"), text.count("”")
+    if opening > closing and text.startswith("“"):
+        text = text[1:] if opening == 1 else text + "”"
+    elif closing > opening and text.endswith("”"):
+        text = text[:-1] if closing == 1 else text
+    if text.count('"') % 2:
+        text = text[1:] if text.startswith('"') else text.rstrip('"')
+    return text
+
+
 def standalone(text: str, subject: str | None = None) -> str:
     """The clause as a sentence: capitalised, conjunction dropped, quotes balanced, final stop.
 
@@ -275,24 +303,7 @@ def standalone(text: str, subject: str | None = None) -> str:
         owner = possessive(subject)
         text = re.sub(r"^(?:its|their|his|her)\b(?=\s)", owner, text, count=1, flags=re.I)
     text = re.sub(r"[,;:]+(?=[”\"’']?$)", "", text)
-    if text.endswith("'") and not text.startswith("'") and text[-2:-1] in ".!?…":
-        text = text[:-1]  # "I don't need to do anything anymore,' she told the magazine."
-    for left, right in (("“", "”"), ('"', '"')):
-        inner = text[1:-1]
-        if text[:1] == left and text[-1:] == right and left not in inner and right not in inner:
-            text = inner  # a claim that is one whole quotation
-    if text[:1] in "'‘" and text[-1:] in "'’" and len(text) > 2:
-        text = text[1:-1]  # a claim that is one whole quotation in single marks (British copy)
-    elif text[:1] in "'‘" and not re.search(r"[.,!?…]['’]", text):
-        text = text[1:]  # the first sentence of a quotation that goes on
-    opening, closing = text.count("“"), text.count("”")
-    if opening > closing and text.startswith("“"):
-        text = text[1:] if opening == 1 else text + "”"
-    elif closing > opening and text.endswith("”"):
-        text = text[:-1] if closing == 1 else text
-    if text.count('"') % 2:
-        text = text[1:] if text.startswith('"') else text.rstrip('"')
-    text = text.strip()
+    text = _balanced(text).strip()
     if not text:
         return text
     text = text[0].upper() + text[1:]
