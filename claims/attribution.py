@@ -63,7 +63,8 @@ _LEAD_IN = re.compile(
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
-    r"|,\s+\d{1,3}(?=,)"  # "Bob Currie, 66, a resident of ..., said"
+    r"|,\s+\d{1,3}(?=,|$)"  # "Bob Currie, 66, a resident of ..., said"
+    r"|,\s+(?:MD|M\.D\.|PhD|Ph\.D\.|Jr\.?|Sr\.?|Esq\.?)(?=,|$)"  # "William Hurlbut, MD, a professor"
     r"|,\s+[A-Z][\w.-]*['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,"  # "Rob Jones, Felt's grandson,"
 )
 _PRONOUNS = PRONOUNS

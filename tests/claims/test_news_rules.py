@@ -203,6 +203,18 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
             ("The court rose.", None),
         ],
     ),
+    "an inverted tail with a relative clause after the speaker": (
+        '"That is wrong," said attorney Kassie Siegel of the Center, which is suing the state.',
+        [("That is wrong.", "attorney Kassie Siegel of the Center")],
+    ),
+    "a credential after the name": (
+        "William Hurlbut, MD, a professor at Stanford, said that the idea is old.",
+        [("The idea is old.", "William Hurlbut")],
+    ),
+    "an age closing the speaker": (
+        "The police presence has left many youths angry, said Shanduke McPhatter, 35.",
+        [("The police presence has left many youths angry.", "Shanduke McPhatter")],
+    ),
 }
 
 
@@ -343,6 +355,12 @@ KIND_GOLDEN = {
     "praise": ("It was a wonderful night for the team.", "opinion"),
     "the right thing": ("Moving the game was the right thing to do.", "opinion"),
     "an advocate's submission": ("I submit to you that the defendant is guilty.", "opinion"),
+    "uncertain": ("The future of his role remains uncertain.", "speculation"),
+    "an impression": ("You got the feeling there was something wrong.", "speculation"),
+    "an honor": ("It's an honor to be compared with Tyler.", "opinion"),
+    "worth doing": ("It is worth shaking things up to generate interest.", "opinion"),
+    "completely wrong": ("That is completely wrong about the vote.", "opinion"),
+    "an intensified judgement": ("Tony Thompson is very hard to hit in the ring.", "opinion"),
     "best known is a biography's fact": ("Capaldi is best known for his role in a satire.", "fact"),
     "some before a verb is a vague source": (
         "Some have argued that the policy failed.",
