@@ -127,6 +127,8 @@ def _tail(name: str) -> Callable[[_Sentence], Frame | None]:
             or ("," in who and _ADDING.match(who.split(",", 1)[1].lstrip()))
         ):
             return None  # "..., said he fears ...", "said X, explaining that": no tail
+        if who.split()[0].lower() in {"but", "yet", "or", "so"}:
+            return None  # "..., but privacy filters prevent ... shows while ...": a clause
         if _BELIEVED_SOMEONE.search(match.group()):
             return None  # "..., nobody believed him.": to believe someone is no saying
         separator = match.group("sep")

@@ -215,6 +215,17 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         "The police presence has left many youths angry, said Shanduke McPhatter, 35.",
         [("The police presence has left many youths angry.", "Shanduke McPhatter")],
     ),
+    "a clause after ', but' is no speaker": (
+        "The software runs on both screens, but privacy filters prevent the driver from"
+        " watching shows while the vehicle is in motion.",
+        [
+            (
+                "The software runs on both screens, but privacy filters prevent the driver from"
+                " watching shows while the vehicle is in motion.",
+                None,
+            )
+        ],
+    ),
 }
 
 
