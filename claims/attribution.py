@@ -29,7 +29,7 @@ from claims.structure import TRANSCRIPT, is_transcript
 _TOKEN = re.compile(r"[a-z]+")
 _DENIALS = lower_set("denials.txt")  # the verbs of denial, as comparison reads them
 _TAIL_REACH = 480  # separator + who (<= 120) + verb + object, adverbial or apposition
-_FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according"}
+_FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according", "quoted", "report", "reports"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _PAST = lower_set("irregular_verbs.txt")
@@ -64,6 +64,8 @@ _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
     r"|,\s+\d{1,3}(?=,|$)"  # "Bob Currie, 66, a resident of ..., said"
+    # "Jackson, in a statement released through the team, said"
+    r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:statement|interview|letter|post|release|news\s+release|press\s+release|e-?mail)\b[^,]*(?:,|$)"
     r"|,\s+(?:MD|M\.D\.|PhD|Ph\.D\.|Jr\.?|Sr\.?|Esq\.?)(?=,|$)"  # "William Hurlbut, MD, a professor"
     r"|,\s+[A-Z][\w.-]*['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,"  # "Rob Jones, Felt's grandson,"
 )
@@ -210,6 +212,32 @@ _SAYING_ONLY = frozenset(
 )
 
 
+def _quoted_as_saying(sentence: _Sentence) -> Frame | None:
+    """ "Another news agency quoted the governor as saying five people were hurt" and
+    '"...," People quoted him as saying.': the one quoted is the speaker."""
+    words = sentence.words
+    lead_in = _LEAD_IN.match(words)
+    match = _patterns()["quoted_lead"].match(words, lead_in.end() if lead_in else 0)
+    if match is not None and _noun_phrase(match.group("who")):
+        return sentence.frame(match, match.end(), len(words))
+    match = _patterns()["quoted_tail"].search(words, sentence.tail_from)
+    if match is not None and _noun_phrase(match.group("who")):
+        separator = match.group("sep")
+        return sentence.frame(
+            match, 0, match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
+        )
+    return None
+
+
+def _label_lead(sentence: _Sentence) -> Frame | None:
+    """ "Report: Red Sox offer Teixeira $200 million": an unnamed report as the source."""
+    match = _patterns()["label_lead"].match(sentence.words)
+    if match is None:
+        return None
+    frame = sentence.frame(match, match.end(), len(sentence.words))
+    return attrs.evolve(frame, attribution=attrs.evolve(frame.attribution, type="anonymous"))
+
+
 def _inverted_lead(sentence: _Sentence) -> Frame | None:
     """ "Told the deceased's father, Herbert Flynn Jr: 'She was ...'": the verb first."""
     match = _patterns()["inverted_lead"].match(sentence.words)
@@ -325,6 +353,8 @@ FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
     ("lead", _lead),
     ("role lead", _role_lead),
     ("inverted lead", _inverted_lead),
+    ("quoted as saying", _quoted_as_saying),
+    ("label lead", _label_lead),
     ("middle", _middle),
     ("according middle", _according_middle),
     ("tail bare", _tail_bare),
@@ -342,6 +372,10 @@ def _frame(
     who = stripped.rstrip(" ,")
     who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
     who = _TIME_AFTER.sub("", who)  # "Hastings this morning announced"
+    time = _TIME_BEFORE.match(who)
+    if time:  # "Last month Apple said"
+        who, who_start = who[time.end() :], who_start + time.end()
+    who = {"him": "he", "her": "she"}.get(who.lower(), who)  # "quoted him as saying"
     lone = _PRONOUN_ADVERBS.match(who)
     if lone:  # "we all just thought": the pronoun is the speaker
         who = lone.group(1)
@@ -360,6 +394,10 @@ def _frame(
     )
 
 
+_TIME_BEFORE = re.compile(
+    r"(?:(?:Last|This|Next|Earlier|Later)\s+(?:week|month|year|night|season|spring|summer|fall|"
+    r"autumn|winter)|Yesterday|Today|Tonight|On\s+\w+day)\s+(?=[A-Z])"
+)
 _TIME_AFTER = re.compile(
     r"\s+(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|on\s+\w+day|\w+day)$"
 )

@@ -12,6 +12,7 @@ import attrs
 from claims.attribution import Frame, classify_source, find_frame
 from claims.clauses import (
     clause_spans,
+    has_finite_verb,
     possessive,
     shares_subject,
     standalone,
@@ -22,6 +23,7 @@ from claims.kind import overrules
 from claims.lexicon import lower_set
 from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, Cue
 from claims.pronouns import Speakers, is_person
+from claims.quotes import Quotations
 from claims.segment import sentence_spans
 from claims.structure import label_line
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
@@ -30,24 +32,19 @@ from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
 _ITEM_LEAD = re.compile(
     r"(?:[-–—•*⁃]|\d{1,3}[.)])\s+(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*:?\s*)?"
 )
-# single marks too: British copy quotes 'like this'
-_FULLY_QUOTED = re.compile(r"^(?:[“\"‘']|``|'').+(?:[”\"’']|'')$")
 # ", which owns about 20 percent of the company," in a speaker's phrase ("1,200" is no comma)
 _RELATIVE = re.compile(
     r",\s+(?P<pronoun>which|who|whose)\s+(?P<body>(?:[^,]|,(?=\d{3}))+?)\s*(?:,(?!\d{3})|$)",
     re.I,
 )
 _ACCORDING = re.compile(r"according to\s*$", re.I)
-# opens a quotation that goes on after it; closes one opened before it (wire copy: `` and '')
-_OPENS_QUOTE = re.compile(r"^(?:[“\"]|``|'')(?:(?!'')[^”\"])+$")
-_QUOTE_OPENERS = "“\"'‘`"
-_CLOSES_QUOTE = re.compile(r"^(?:(?!``)[^“\"])*(?:[”\"]|'')")
 _SAYING = lower_set("attribution_verbs.txt")
 _CORRECTING = lower_set("correction_verbs.txt")
 _INTRODUCES = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _SAYING), key=len)[::-1]) + r")(?:\s+\w+)?\s*:\s*$",
     re.I,
 )
+_SUBORDINATE_ONLY = re.compile(r"\W*(?:Unless|Although|Though|Whereas|Even\s+if|Even\s+though)\b")
 _LATER = re.compile(r"\b(?:later|then|subsequently|afterwards|since)\b", re.I)
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
 MIN_WORDS = 3
@@ -65,34 +62,51 @@ def _words_of(quote: str) -> str:
 
 
 def extract_claims(article: Article) -> list[Claim]:
-    """All claims of the article's body blocks, in reading order."""
+    """All claims of the article's body blocks, in reading order. The sentences are framed
+    first, all of them (a quotation's speaker can be named paragraphs after it opens), then
+    cut into claims."""
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     text = article.text
+    quotations = Quotations()
     speakers = Speakers()
-    heading: str | None = None
-    for block in article.blocks:
-        if block.kind in ("heading", "title"):
-            heading = _box_heading(text, block)
-            continue
-        if block.kind != "body":
-            continue
-        # a fact box's line is read with the box's heading ("Worst areas affected — Kocaeli: ...")
-        box = heading if label_line(text[block.start : block.end]) else None
-        if box is None:
-            heading = None
-        if text[block.start : block.start + 1] not in _QUOTE_OPENERS:
-            speakers.quoting = None  # a quotation goes on only in a paragraph opening with one
+    blocks: list[tuple[Block, str | None, int]] = []  # a body block, its box heading, sentences
+    for block, box in _body_blocks(article):
+        quotations.new_block()
+        before = len(quotations.framed)
+        _frame_sentences(text, block, speakers, quotations)
+        blocks.append((block, box, before))
+    quotations.finish()
+    bounds = [first for _, _, first in blocks[1:]] + [len(quotations.framed)] * bool(blocks)
+    for (block, box, first), last in zip(blocks, bounds, strict=True):
         block_cues = find_cues(text, block.start, block.end)  # sorted by start
         cue_starts = [c.cue.start for c in block_cues]
-        for start, end, frame in _framed_sentences(text, block.start, block.end, speakers):
-            first, last = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
-            sentence_cues = [c for c in block_cues[first:last] if c.cue.end <= end]
+        for start, end, frame in quotations.framed[first:last]:
+            low, high = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
+            sentence_cues = [c for c in block_cues[low:high] if c.cue.end <= end]
             found = _sentence_claims(article, start, end, frame, sentence_cues, seen)
             if box is not None:
                 found = [attrs.evolve(c, text=f"{box} — {c.text}") for c in found]
             claims.extend(found)
     return claims
+
+
+def _body_blocks(article: Article) -> list[tuple[Block, str | None]]:
+    """The body blocks, each with the heading of the fact box it is a line of, if it is one
+    ("Worst areas affected — Kocaeli: 4,100 dead")."""
+    result: list[tuple[Block, str | None]] = []
+    heading: str | None = None
+    for block in article.blocks:
+        if block.kind in ("heading", "title"):
+            heading = _box_heading(article.text, block)
+            continue
+        if block.kind != "body":
+            continue
+        box = heading if label_line(article.text[block.start : block.end]) else None
+        if box is None:
+            heading = None
+        result.append((block, box))
+    return result
 
 
 def _box_heading(text: str, block: Block) -> str | None:
@@ -102,82 +116,16 @@ def _box_heading(text: str, block: Block) -> str | None:
     return heading[0] + heading[1:].lower() if heading.isupper() else heading
 
 
-def _framed_sentences(
-    text: str, block_start: int, block_end: int, speakers: Speakers
-) -> list[tuple[int, int, Frame | None]]:
-    """The sentences of a body block with their attribution frames. A quotation gives its
-    speaker to the sentences around it: a fully quoted sentence after a quoted speaker's takes
-    that speaker, and the sentences of a quotation that runs over several ("“I am not done.
-    There is more to do,” she said.") take the speaker named where it closes."""
-    framed: list[tuple[int, int, Frame | None]] = []
-    carried: Attribution | None = None
-    turn: Attribution | None = None
-    open_quote: list[int] = []  # indices of sentences inside a quotation not yet closed
-    for start, end in sentence_spans(text, block_start, block_end):
+def _frame_sentences(text: str, block: Block, speakers: Speakers, quotes: Quotations) -> None:
+    """The sentences of a body block with their attribution frames, added to ``quotes``."""
+    for start, end in sentence_spans(text, block.start, block.end):
         lead = _ITEM_LEAD.match(text, start, end)
         if lead:
             start = lead.end()
         sentence = text[start:end]
-        frame = speakers.resolve(find_frame(text, start, end, text), sentence)
-        frame = _in_quotation(speakers, frame, sentence, start, end)
-        if frame is None and turn is not None:
-            frame = Frame(turn, start, end, carry=True)  # a transcript's speaker goes on
-        turn = frame.attribution if frame and frame.carry else None
-        if frame is None and carried is not None and _FULLY_QUOTED.match(sentence):
-            frame = Frame(carried, start, end)
-        carried = frame.attribution if frame and _quotes_speaker(sentence) else None
-        if frame is None and (
-            _OPENS_QUOTE.match(sentence) or (open_quote and not _quotes_speaker(sentence))
-        ):
-            open_quote.append(len(framed))
-        elif open_quote and frame is not None and _CLOSES_QUOTE.search(sentence):
-            for index in open_quote:
-                inner_start, inner_end, _ = framed[index]
-                inner = Frame(frame.attribution, inner_start, inner_end)
-                framed[index] = (inner_start, inner_end, inner)
-            open_quote = []
-        else:
-            open_quote = []
-        framed.append((start, end, frame))
-    return framed
-
-
-def _in_quotation(
-    speakers: Speakers, frame: Frame | None, sentence: str, start: int, end: int
-) -> Frame | None:
-    """A quotation opened after its speaker ("The chief said: “We are ready. The plant will
-    open.”") gives that speaker to its sentences up to where it closes, over paragraphs that
-    open with a quotation mark."""
-    if frame is None and speakers.quoting is not None:
-        frame = Frame(speakers.quoting, start, end)
-        if _CLOSING_MARK.search(sentence):
-            speakers.quoting = None
-        return frame
-    if frame is not None and _leaves_open(sentence):
-        speakers.quoting = frame.attribution
-    return frame
-
-
-_CLOSING_MARK = re.compile(r"”|''|[.,!?…]['\"’](?:\s|$)")
-
-
-def _leaves_open(sentence: str) -> bool:
-    """Whether the sentence opens a quotation it does not close."""
-    if sentence.count("“") > sentence.count("”") or sentence.count("``") > sentence.count("''"):
-        return True
-    if sentence.count('"') % 2 and re.search(r'"[^"]*$', sentence):
-        return re.search(r'"\w[^"]*$', sentence) is not None
-    return bool(re.search(r"(?:^|[\s:])'[A-Z]", sentence)) and not _CLOSING_MARK.search(sentence)
-
-
-def _quotes_speaker(sentence: str) -> bool:
-    return (
-        "“" in sentence
-        or '"' in sentence
-        or "''" in sentence
-        or "``" in sentence
-        or sentence[:1] in "'‘"
-    )
+        quotes.add(
+            start, end, speakers.resolve(find_frame(text, start, end, text), sentence), sentence
+        )
 
 
 def _sentence_claims(
@@ -415,6 +363,10 @@ def _is_claim(clause: str, fewest: int = MIN_WORDS) -> bool:
     """Questions and fragments of fewer than ``fewest`` words assert nothing checkable."""
     if clause.rstrip("”\"’')] ").endswith("?"):
         return False
+    if _SUBORDINATE_ONLY.match(clause):
+        main = clause.split(",", 1)[1:]  # "Unless he loses Payton's faith, of course.": no main
+        if not main or not has_finite_verb(words(main[0])):
+            return False
     return len(words(clause)) >= fewest
 
 

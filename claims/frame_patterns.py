@@ -21,7 +21,8 @@ _ADVERBIAL = (
     r"|\s+(?:on\s+)?(?:(?:early|late)\s+)?(?:" + "|".join(name for name, _ in weekdays()) + ")"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|YouTube|television|TV|radio|state\s+television)"
-    r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail))*"
+    r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail)"
+    r"|\s+\([^()]{1,40}\))*"  # "announced on Twitter today (20 October 2011) that"
 )
 
 # "Howard said Saturday after Nichols was sentenced.": a time clause closing a tail frame
@@ -56,7 +57,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
             rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}"
             # "told the rapt OpenWorld crowd" (after "told" only: "ever claimed their innocence")
-            rf"|(?:(?<=told\s)|(?<=tells\s))(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*))?"
+            rf"|(?:(?<=told\s)|(?<=tells\s))(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*"
+            # "said of the injuries"
+            rf"|of\s+(?:the|his|her|their|its|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?))?"
             rf"{_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?[.!?]?$"
         ),
         "tail_inverted": re.compile(
@@ -78,9 +81,20 @@ def patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)[.!?]?$"
         ),
         "role_lead": re.compile(
-            rf"(?P<role>[^,;:“”\"]{{3,80}}),\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){{1,3}}[A-Z][\w’'-]+)"
+            rf"(?P<role>[^,;:“”\"]{{3,80}}),\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+),?"
             rf"\s+(?P<verb>{verbs})\b(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
         ),
+        # "Another news agency quoted the governor as saying ...", '..., People quoted him as saying.'
+        "quoted_lead": re.compile(
+            r"(?P<source>[^,;:“”\"]{2,80}?)\s+quoted\s+(?P<who>[^,;:“”\"]{2,80}?)\s+as\s+saying"
+            r"(?:\s+that)?\s+(?=\S)"
+        ),
+        "quoted_tail": re.compile(
+            r"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<source>[^,;:“”\"]{2,80}?)\s+quoted\s+"
+            r"(?P<who>[^,;:“”\"]{2,60}?)\s+as\s+saying[.!?]?$"
+        ),
+        # "Report: Red Sox offer Teixeira $200 million" (a headline's source, before a colon)
+        "label_lead": re.compile(r"^(?P<who>Reports?|Sources?):\s+(?=\S)"),
         # "Told the deceased's father, Herbert Flynn Jr: 'She was ...'"
         "inverted_lead": re.compile(
             r"^(?:Said|Told|Added|Explained|Wrote)\s+(?P<who>[^:;“”\"]{2,80}?):\s+(?=\S)"

@@ -33,7 +33,6 @@ class Speakers:
     other: Attribution | None = None
     since: int = 0  # sentences since the last one was named
     previous: list[str] = attrs.Factory(list)  # the sentences before, for a name opening one
-    quoting: Attribution | None = None  # the speaker of a quotation still open
 
     def resolve(self, frame: Frame | None, sentence: str) -> Frame | None:
         if frame is not None:

@@ -136,8 +136,14 @@ def _leftmost_longest(
     for cue_start, cue_end, index in matches:
         if cue_start < covered or _excluded(text, cue_start, cue_end, start, end):
             continue
-        covered = cue_end
         rule = lexicon.rules[index]
+        if (
+            rule.type == "opinion"
+            and " " not in text[cue_start:cue_end]
+            and _named(text, cue_start, start)
+        ):
+            continue
+        covered = cue_end
         cue = Cue(cue_start, cue_end, text[cue_start:cue_end], rule.type)
         result.append(WeightedCue(cue, rule.weight))
     return result
@@ -158,6 +164,16 @@ def _rules_of_word(token: str) -> tuple[int, ...]:
         _RULES_OF_WORD.clear()
     _RULES_OF_WORD[token] = rules
     return rules
+
+
+def _named(text: str, cue_start: int, start: int) -> bool:
+    """Whether an opinion word is capitalised inside a sentence, so part of a name ("Billy King",
+    "Hero Complex"), not a judgement."""
+    word = text[cue_start : cue_start + 40].split(None, 1)[0]
+    if not word[:1].isupper() or (word[:1] == "I" and word[1:2] in ("", "'", "’")):
+        return False
+    before = text[max(start, cue_start - 3) : cue_start].rstrip(" “\"'‘(")
+    return bool(before) and before[-1] not in ".!?:;—–-\n"
 
 
 def _excluded(text: str, cue_start: int, cue_end: int, start: int, end: int) -> bool:

@@ -63,6 +63,16 @@ FRAME_GOLDEN = {
         "the port director, Ana Ruiz",
         "'Traffic fell 5 percent.'",
     ),
+    "quoted as saying": (
+        "A news agency quoted the port director as saying traffic fell 5 percent.",
+        "the port director",
+        "traffic fell 5 percent.",
+    ),
+    "label lead": (
+        "Report: Traffic fell 5 percent at the port",
+        "Report",
+        "Traffic fell 5 percent at the port",
+    ),
     "middle": ("Traffic, the port said, fell 5 percent.", "the port", None),
     "according middle": ("Traffic, according to the port, fell 5 percent.", "the port", None),
     "tail bare": ("The wall collapsed said Juan Perez.", "Juan Perez", "The wall collapsed"),

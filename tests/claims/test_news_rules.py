@@ -226,6 +226,67 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
             )
         ],
     ),
+    "a quoted line after a quoted speaker's, and the lines of its quotation": (
+        '"It is about a team effort," Bush said.\n"We made mistakes we have to clean up.\n'
+        'The running back position is one small piece of the puzzle."\n'
+        "The Saints play Seattle on Saturday afternoon.",
+        [
+            ("It is about a team effort.", "Bush"),
+            ("We made mistakes we have to clean up.", "Bush"),
+            ("The running back position is one small piece of the puzzle.", "Bush"),
+            ("The Saints play Seattle on Saturday afternoon.", None),
+        ],
+    ),
+    "a quotation over lines takes the speaker named where it closes": (
+        '"Our partner network had a fibre cut this morning.\nAll links are back up as of 07:35.'
+        '\nTotal downtime was one hour," SEACOM said in a statement.',
+        [
+            ("Our partner network had a fibre cut this morning.", "SEACOM"),
+            ("All links are back up as of 07:35.", "SEACOM"),
+            ("Total downtime was one hour.", "SEACOM"),
+        ],
+    ),
+    "a quotation that never closes gives its speaker to no one": (
+        'The chief executive said: "We are ready to build.\nThe plant opened in May of that'
+        " year.\nIts workers came from three towns along the river.",
+        [
+            ("We are ready to build.", "The chief executive"),
+            ("The plant opened in May of that year.", None),
+            ("Its workers came from three towns along the river.", None),
+        ],
+    ),
+    "the one quoted is the speaker": (
+        "Another news agency quoted the governor as saying five people were treated.",
+        [("Five people were treated.", "the governor")],
+    ),
+    "'said of' its subject": (
+        '"It is no rallying cry," Coach Sean Payton said of the injuries (via the Times).',
+        [("It is no rallying cry.", "Coach Sean Payton")],
+    ),
+    "a role before the name and a comma after it": (
+        "Cable operator, Seacom, announced on Twitter today (20 October 2011) that service is back.",
+        [("Service is back.", "Seacom")],
+    ),
+    "a time before the speaker's name": (
+        "Last month Apple said Jobs would not be making his annual appearance.",
+        [("Jobs would not be making his annual appearance.", "Apple")],
+    ),
+    "'in a statement' after the name": (
+        "Jackson, in a statement released through the team, said that charges were unlikely.",
+        [("Charges were unlikely.", "Jackson")],
+    ),
+    "a headline's unnamed report": (
+        "The offer was made.\n\nReport: Red Sox offer Teixeira $200 million\n\nIt was a record.",
+        [
+            ("The offer was made.", None),
+            ("Red Sox offer Teixeira $200 million.", "Report"),
+            ("It was a record.", None),
+        ],
+    ),
+    "a condition with no clause of its own is no claim": (
+        "Bush could still play a role. Unless he loses Payton's faith once and for all, of course.",
+        [("Bush could still play a role.", None)],
+    ),
 }
 
 
@@ -372,6 +433,20 @@ KIND_GOLDEN = {
     "worth doing": ("It is worth shaking things up to generate interest.", "opinion"),
     "completely wrong": ("That is completely wrong about the vote.", "opinion"),
     "an intensified judgement": ("Tony Thompson is very hard to hit in the ring.", "opinion"),
+    "an opinion word in a name is no judgement": (
+        "Billy King spun the revolving door again on Monday.",
+        "fact",
+    ),
+    "a speaker's belief without 'that'": (
+        "I don't think any charges will be filed.",
+        "speculation",
+    ),
+    "not knowing": ("I don't know that this is a rallying cry.", "speculation"),
+    "a plan or pledge": ("We will find a way to improve on this team.", "speculation"),
+    "in the event": ("In the event they are, I will clear my name in court.", "speculation"),
+    "no embarrassment": ("Losing to the Cavs is no embarassment for anyone.", "opinion"),
+    "part of the problem": ("An attitude of not caring is just part of the problem.", "opinion"),
+    "to be sure": ("Bringing Brand in was the signing of the summer, to be sure.", "opinion"),
     "best known is a biography's fact": ("Capaldi is best known for his role in a satire.", "fact"),
     "some before a verb is a vague source": (
         "Some have argued that the policy failed.",
