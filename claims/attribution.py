@@ -63,7 +63,7 @@ _LEAD_IN = re.compile(
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
-    r"|,\s+\d{1,3}(?=,|$)"  # "Bob Currie, 66, a resident of ..., said"
+    r"|,\s+(?:now\s+|aged\s+)?\d{1,3}(?=,|$)"  # "Bob Currie, 66, a resident of ..., said"
     # "Jackson, in a statement released through the team, said"
     r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:statement|interview|letter|post|release|news\s+release|press\s+release|e-?mail)\b[^,]*(?:,|$)"
     r"|,\s+(?:MD|M\.D\.|PhD|Ph\.D\.|Jr\.?|Sr\.?|Esq\.?)(?=,|$)"  # "William Hurlbut, MD, a professor"
@@ -409,6 +409,7 @@ _FIRST_VERSION = re.compile(r"\s+(?:at\s+first|initially|originally|first)$", re
 
 def _noun_phrase(who: str) -> bool:
     """Whether ``who`` can be the speaker: short, no verb of its own, not a bare clause."""
+    who = _PARTY.sub("", who)  # "Edward J. Markey (D-Mass.)"
     tokens = who.split()
     if not tokens or len(tokens) > 12:
         return False
@@ -435,6 +436,7 @@ def _noun_phrase(who: str) -> bool:
     )
 
 
+_PARTY = re.compile(r"\s*\([^()]{1,20}\)")
 _SPEAKER_ADVERBS = frozenset(
     {"all", "both", "just", "also", "too", "really", "then", "now", "only"}
 )

@@ -64,8 +64,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         "tail_inverted": re.compile(
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{_INVERTED})\s+(?P<who>[^;]{{2,120}}?)"
-            # ", a Republican who led a failed bid last year to ...": an apposition of any length
-            rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}}|,\s+(?:an?|the|which|who|whose)\s+[^;“”\"]{{2,240}})?"
+            # ", a Republican who led a failed bid last year to ...", ", chairman of the House
+            # committee on ...": an apposition of any length
+            rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}}|,\s+(?!adding|noting|saying|explaining)[^;“”\"]{{2,240}})?"
             rf"[.!?]?$"
         ),
         "lead": re.compile(

@@ -287,6 +287,18 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         "Bush could still play a role. Unless he loses Payton's faith once and for all, of course.",
         [("Bush could still play a role.", None)],
     ),
+    "an inverted tail with a party label and an apposition without an article": (
+        '"They mean to wreak havoc," said Edward J. Markey (D-Mass.), chairman of the committee.',
+        [("They mean to wreak havoc.", "Edward J. Markey (D-Mass.)")],
+    ),
+    "a police rank is an abbreviation before a name": (
+        '"A man came in and shot another man," Vancouver police Const. Tim Fanning said.',
+        [("A man came in and shot another man.", "Vancouver police Const. Tim Fanning")],
+    ),
+    "'now 28' after the name": (
+        '"It was a long day in court," said Brent Jeffs, now 28.',
+        [("It was a long day in court.", "Brent Jeffs")],
+    ),
 }
 
 
@@ -447,6 +459,7 @@ KIND_GOLDEN = {
     "no embarrassment": ("Losing to the Cavs is no embarassment for anyone.", "opinion"),
     "part of the problem": ("An attitude of not caring is just part of the problem.", "opinion"),
     "to be sure": ("Bringing Brand in was the signing of the summer, to be sure.", "opinion"),
+    "a conjecture": ("LaRue conjectured that the source was several people.", "speculation"),
     "best known is a biography's fact": ("Capaldi is best known for his role in a satire.", "fact"),
     "some before a verb is a vague source": (
         "Some have argued that the policy failed.",
