@@ -20,6 +20,7 @@ import attrs
 
 from claims.clauses import has_finite_verb
 from claims.clauses import words as split_words
+from claims.frame_patterns import INVERTED
 from claims.frame_patterns import patterns as _patterns
 from claims.lexicon import lower_set, word_set
 from claims.models import Attribution
@@ -28,7 +29,10 @@ from claims.structure import TRANSCRIPT, is_transcript
 
 _TOKEN = re.compile(r"[a-z]+")
 _DENIALS = lower_set("denials.txt")  # the verbs of denial, as comparison reads them
-_TAIL_REACH = 480  # separator + who (<= 120) + verb + object, adverbial or apposition
+_TAIL_REACH = 360  # separator + who (<= 120) + verb + object, adverbial, time clause
+_LONG_TAIL = re.compile(r"\s(?:after|before|as|when|while|following)\s|\)")
+_INVERTED_VERB = re.compile(rf"[,\"”’']\s+(?:{INVERTED})\s")
+_INVERTED_REACH = 480  # separator + verb + who (<= 120) + an apposition (<= 240)
 _FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according", "quoted", "report", "reports"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
@@ -112,6 +116,8 @@ def _according_lead(sentence: _Sentence) -> Frame | None:
 
 def _according_tail(sentence: _Sentence) -> Frame | None:
     """ "..., according to X." """
+    if "ccording to" not in sentence.words:
+        return None
     match = _patterns()["according_tail"].search(sentence.words, sentence.tail_from)
     return sentence.frame(match, 0, match.start()) if match else None
 
@@ -120,7 +126,14 @@ def _tail(name: str) -> Callable[[_Sentence], Frame | None]:
     """ "..., X said." (``tail``) and "..., said X." (``tail_inverted``)."""
 
     def rule(sentence: _Sentence) -> Frame | None:
-        match = _patterns()[name].search(sentence.words, sentence.tail_from)
+        words = sentence.words
+        if name == "tail_inverted":
+            if not _INVERTED_VERB.search(words, max(0, len(words) - _INVERTED_REACH)):
+                return None  # no "said", "added", ... after a comma or a quotation mark
+            reach = _INVERTED_REACH
+        else:  # a time clause or a bracket at the end needs the longer reach
+            reach = _TAIL_REACH if _LONG_TAIL.search(words, max(0, len(words) - 200)) else 240
+        match = _patterns()[name].search(words, max(0, len(words) - reach))
         if match is None or not _noun_phrase(_relative_cut(match.group("who").split(",")[0])):
             return None
         who = match.group("who")
@@ -188,6 +201,8 @@ def _relative_cut(who: str) -> str:
 def _role_lead(sentence: _Sentence) -> Frame | None:
     """ "Director at security company Trusteer, Dana Tamir said that ...": a role in front of
     the name, set off by a comma."""
+    if "," not in sentence.words[:84]:
+        return None
     match = _patterns()["role_lead"].match(sentence.words)
     if not (
         match
@@ -216,6 +231,8 @@ def _quoted_as_saying(sentence: _Sentence) -> Frame | None:
     """ "Another news agency quoted the governor as saying five people were hurt" and
     '"...," People quoted him as saying.': the one quoted is the speaker."""
     words = sentence.words
+    if " quoted " not in words:
+        return None
     lead_in = _LEAD_IN.match(words)
     match = _patterns()["quoted_lead"].match(words, lead_in.end() if lead_in else 0)
     if match is not None and _noun_phrase(match.group("who")):
@@ -231,6 +248,8 @@ def _quoted_as_saying(sentence: _Sentence) -> Frame | None:
 
 def _label_lead(sentence: _Sentence) -> Frame | None:
     """ "Report: Red Sox offer Teixeira $200 million": an unnamed report as the source."""
+    if not sentence.words.startswith(("Report", "Source")):
+        return None
     match = _patterns()["label_lead"].match(sentence.words)
     if match is None:
         return None
@@ -240,6 +259,8 @@ def _label_lead(sentence: _Sentence) -> Frame | None:
 
 def _inverted_lead(sentence: _Sentence) -> Frame | None:
     """ "Told the deceased's father, Herbert Flynn Jr: 'She was ...'": the verb first."""
+    if not sentence.words.startswith(("Said", "Told", "Added", "Explained", "Wrote")):
+        return None
     match = _patterns()["inverted_lead"].match(sentence.words)
     if match is None or not _noun_phrase(_APPOSITIVE.sub(" ", match.group("who") + ",")):
         return None
@@ -250,6 +271,8 @@ def _according_middle(sentence: _Sentence) -> Frame | None:
     """ "Nixon, according to Woodward, had suspected Felt": the frame is cut out of the claim.
     What follows it goes on with the clause ("..., according to X, a lab owned by Y." is an
     apposition of the source)."""
+    if "ccording to" not in sentence.words:
+        return None
     match = _patterns()["according_middle"].search(sentence.words)
     if match is None:
         return None

@@ -38,7 +38,7 @@ def _verbs() -> str:
 
 # the verbs that come before their speaker ("..., said Ana Ruiz"); "..., confirmed her death
 # to the Associated Press" is a verb and its object
-_INVERTED = "said|says|added|adds|asked|wrote|writes|explained|noted|continued|recalled|told"
+INVERTED = "said|says|added|adds|asked|wrote|writes|explained|noted|continued|recalled|told"
 
 
 @functools.cache
@@ -63,7 +63,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"{_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?[.!?]?$"
         ),
         "tail_inverted": re.compile(
-            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{_INVERTED})\s+(?P<who>[^;]{{2,120}}?)"
+            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{INVERTED})\s+(?P<who>[^;]{{2,120}}?)"
             # ", a Republican who led a failed bid last year to ...", ", chairman of the House
             # committee on ...": an apposition of any length
             rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}}|,\s+(?!adding|noting|saying|explaining)[^;“”\"]{{2,240}})?"

@@ -26,6 +26,7 @@ _FULLY_QUOTED = re.compile(r"^(?:[“\"‘']|``|'').+(?:[”\"’']|'')$")
 _OPENS_QUOTE = re.compile(r"^(?:[“\"]|``|'')(?:(?!'')[^”\"])+$")
 _CLOSES_QUOTE = re.compile(r"^(?:(?!``)[^“\"])*(?:[”\"]|'')")
 _CLOSING_MARK = re.compile(r"”|''|[.,!?…]['\"’](?:\s|$)")
+_MARKS = re.compile("[“”\"'`‘’]")
 LONGEST = 8  # sentences a quotation is followed over without a closing mark
 
 
@@ -47,6 +48,12 @@ class Quotations:
         self.turn = None
 
     def add(self, start: int, end: int, frame: Frame | None, sentence: str) -> None:
+        if not (self.quoting or self.carried or self.pending or self.turn) and not _MARKS.search(
+            sentence
+        ):
+            self.framed.append((start, end, frame))  # no quotation here or going on
+            self.turn = frame.attribution if frame and frame.carry else None
+            return
         index = len(self.framed)
         own = frame is not None
         frame = self._in_quotation(frame, sentence, start, end)

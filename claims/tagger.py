@@ -120,10 +120,16 @@ def _matches_at(
             if found:
                 yield position, found.end(), index
             continue
-        for found in pattern.finditer(text, max(start, position - _PHRASE_REACH), stop):
+        window = max(start, position - _PHRASE_REACH)
+        heads = lexicon.heads[index]
+        if heads and not any(head in text[window:position].lower() for head in heads):
+            continue  # the phrase's first words are not before the anchor: no regex search
+        for found in pattern.finditer(text, window, stop):
             if found.start() > position:
                 break
-            if position < found.end():
+            before = text[found.start() - 1 : found.start()] if found.start() > start else ""
+            # from a word's start ("FBI will" holds no "I will")
+            if position < found.end() and not (before and (before.isalnum() or before in "-_")):
                 yield found.start(), found.end(), index
 
 
