@@ -59,10 +59,11 @@ class Frame:
 
 _LEAD_IN = re.compile(
     r"^(?:(?:But|And|Yet|So|Also|Already|Meanwhile|However|Still|Now|Separately|Earlier|Later|"
-    r"Moreover|Indeed),?\s+)+"
+    r"Moreover|Indeed|Similarly|Likewise|Instead|Additionally|Furthermore|Finally|Again),?\s+)+"
     r"|^(?:(?:In|On|At|During|Last|This|Earlier|Later|On|Over|After|Before|Since|Until|With)\b"
     r"[^,]{1,60},\s+)"
     r"|^(?:While|Although|Though|As|When|If|Since|After|Before|Because|Once)\b[^,]{1,200},\s+"
+    r"|^[A-Z][a-z]+ing\b[^,]{1,60},\s+"  # "Breaking with tradition, the company announced"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
@@ -248,7 +249,7 @@ def _quoted_as_saying(sentence: _Sentence) -> Frame | None:
 
 def _label_lead(sentence: _Sentence) -> Frame | None:
     """ "Report: Red Sox offer Teixeira $200 million": an unnamed report as the source."""
-    if not sentence.words.startswith(("Report", "Source")):
+    if not sentence.words[:6].lower().startswith(("report", "source")):
         return None
     match = _patterns()["label_lead"].match(sentence.words)
     if match is None:
@@ -433,6 +434,7 @@ _FIRST_VERSION = re.compile(r"\s+(?:at\s+first|initially|originally|first)$", re
 def _noun_phrase(who: str) -> bool:
     """Whether ``who`` can be the speaker: short, no verb of its own, not a bare clause."""
     who = _PARTY.sub("", who)  # "Edward J. Markey (D-Mass.)"
+    who = _DOMAIN.sub("", who)  # "Buster Olney of ESPN. com", "of ESPN.com"
     tokens = who.split()
     if not tokens or len(tokens) > 12:
         return False
@@ -459,6 +461,7 @@ def _noun_phrase(who: str) -> bool:
     )
 
 
+_DOMAIN = re.compile(r"\.\s?(?:com|net|org|co\.uk)\b")
 _PARTY = re.compile(r"\s*\([^()]{1,20}\)")
 _SPEAKER_ADVERBS = frozenset(
     {"all", "both", "just", "also", "too", "really", "then", "now", "only"}

@@ -38,7 +38,7 @@ def _verbs() -> str:
 
 # the verbs that come before their speaker ("..., said Ana Ruiz"); "..., confirmed her death
 # to the Associated Press" is a verb and its object
-INVERTED = "said|says|added|adds|asked|wrote|writes|explained|noted|continued|recalled|told"
+INVERTED = "said|says|added|adds|asked|wrote|writes|explained|noted|continued|recalled"
 
 
 @functools.cache
@@ -55,7 +55,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "tail": re.compile(
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
             rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
-            rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}"
+            rf"|(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}"
             # "told the rapt OpenWorld crowd" (after "told" only: "ever claimed their innocence")
             rf"|(?:(?<=told\s)|(?<=tells\s))(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*"
             # "said of the injuries"
@@ -95,7 +95,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<who>[^,;:“”\"]{2,60}?)\s+as\s+saying[.!?]?$"
         ),
         # "Report: Red Sox offer Teixeira $200 million" (a headline's source, before a colon)
-        "label_lead": re.compile(r"^(?P<who>Reports?|Sources?):\s+(?=\S)"),
+        "label_lead": re.compile(r"^(?P<who>(?i:reports?|sources?)):\s+(?=\S)"),
         # "Told the deceased's father, Herbert Flynn Jr: 'She was ...'"
         "inverted_lead": re.compile(
             r"^(?:Said|Told|Added|Explained|Wrote)\s+(?P<who>[^:;“”\"]{2,80}?):\s+(?=\S)"

@@ -72,6 +72,8 @@ class Speakers:
                 continue
             if _ORG_WORDS.intersection(match.group().split()):
                 continue  # "Kestrel Games Inc" is no person
+            if match.group().endswith(("'s", "’s")):
+                continue  # "Felt's loyalty": whose, not who
             return Attribution(match.group(), "named", 0, 0)
         return None
 

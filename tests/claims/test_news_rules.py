@@ -299,6 +299,30 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         '"It was a long day in court," said Brent Jeffs, now 28.',
         [("It was a long day in court.", "Brent Jeffs")],
     ),
+    "a participle lead-in before the speaker": (
+        "Breaking with tradition, the company announced that Jobs would not open the show.",
+        [("Jobs would not open the show.", "the company")],
+    ),
+    "'Similarly,' before the speaker, a web address in the name": (
+        "Similarly, Buster Olney of ESPN. com believes the Nationals will not sign Teixeira.",
+        [("The Nationals will not sign Teixeira.", "Buster Olney of ESPN. com")],
+    ),
+    "'told' and a newspaper after the speaker": (
+        "Results came Wednesday, Officer Brian Pennings told The San Diego Union-Tribune.",
+        [("Results came Wednesday.", "Officer Brian Pennings")],
+    ),
+    "a capitalised headline's 'REPORT:'": (
+        "The offer stood.\n\nREPORT: RED SOX MAKE HUGE OFFER TO TEIXEIRA\n\nIt was a record.",
+        [
+            ("The offer stood.", None),
+            ("RED SOX MAKE HUGE OFFER TO TEIXEIRA.", "REPORT"),
+            ("It was a record.", None),
+        ],
+    ),
+    "a possessive opening the sentence before is no speaker": (
+        "Felt's loyalty was never in doubt. He said the agency would survive.",
+        [("Felt's loyalty was never in doubt.", None), ("The agency would survive.", "")],
+    ),
 }
 
 
@@ -460,6 +484,8 @@ KIND_GOLDEN = {
     "part of the problem": ("An attitude of not caring is just part of the problem.", "opinion"),
     "to be sure": ("Bringing Brand in was the signing of the summer, to be sure.", "opinion"),
     "a conjecture": ("LaRue conjectured that the source was several people.", "speculation"),
+    "no surprise": ("Cheeks' return to the city shouldn't come as a surprise.", "opinion"),
+    "much loved": ("Its beaches are much loved by tourists and turtles.", "opinion"),
     "best known is a biography's fact": ("Capaldi is best known for his role in a satire.", "fact"),
     "some before a verb is a vague source": (
         "Some have argued that the policy failed.",
