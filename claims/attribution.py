@@ -238,7 +238,9 @@ def _quoted_as_saying(sentence: _Sentence) -> Frame | None:
     match = _patterns()["quoted_lead"].match(words, lead_in.end() if lead_in else 0)
     if match is not None and _noun_phrase(match.group("who")):
         return sentence.frame(match, match.end(), len(words))
-    match = _patterns()["quoted_tail"].search(words, sentence.tail_from)
+    match = _patterns()["quoted_tail"].search(words, sentence.tail_from) or _patterns()[
+        "quoted_passive"
+    ].search(words, sentence.tail_from)
     if match is not None and _noun_phrase(match.group("who")):
         separator = match.group("sep")
         return sentence.frame(
@@ -452,6 +454,8 @@ def _noun_phrase(who: str) -> bool:
         return False  # "he seems to suggest": a pronoun speaker is the pronoun alone
     if _NOT_IN_SPEAKER.intersection(lowered) or any(w.endswith(("'ll", "’ll")) for w in lowered):
         return False  # "Even though she conceded", "He'll contend", "gloves, all of which"
+    if lowered[-1] in _ARTICLES or lowered[-1] == "to":
+        return False  # "Expected to contend for a title": an infinitive, not a speaker
     if lowered[-1] in _ARTICLES:
         return False  # "An estimated 1,200 people": a noun phrase does not end in "an"
     titles = word_set("abbrev_prefix.txt")

@@ -94,6 +94,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<source>[^,;:“”\"]{2,80}?)\s+quoted\s+"
             r"(?P<who>[^,;:“”\"]{2,60}?)\s+as\s+saying[.!?]?$"
         ),
+        # '"...," Qeshm governor Mehdi Irannejad was quoted as saying.'
+        "quoted_passive": re.compile(
+            r"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>[^,;:“”\"]{2,80}?)\s+(?:was|were)\s+"
+            r"quoted\s+(?:by\s+[^,;:“”\"]{2,40}\s+)?as\s+saying[.!?]?$"
+        ),
         # "Report: Red Sox offer Teixeira $200 million" (a headline's source, before a colon)
         "label_lead": re.compile(r"^(?P<who>(?i:reports?|sources?)):\s+(?=\S)"),
         # "Told the deceased's father, Herbert Flynn Jr: 'She was ...'"

@@ -20,7 +20,7 @@ _NOT_NAMES = (
     # "Yesterday a neighbour recalled ...": a day opening the sentence is nobody's name
     | {name.lower() for name, _ in weekdays()}
     | {name.lower() for name, _ in month_names()}
-    | {"yesterday", "today", "tonight", "tomorrow"}
+    | {"yesterday", "today", "tonight", "tomorrow", "according"}
 )
 _ORG_WORDS = word_set("org_suffixes.txt")
 

@@ -323,6 +323,24 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         "Felt's loyalty was never in doubt. He said the agency would survive.",
         [("Felt's loyalty was never in doubt.", None), ("The agency would survive.", "")],
     ),
+    "an infinitive is no speaker": (
+        "Expected to contend for the title, the Sixers are last in the Atlantic division.",
+        [
+            (
+                "Expected to contend for the title, the Sixers are last in the Atlantic division.",
+                None,
+            )
+        ],
+    ),
+    "'was quoted as saying', and 'he added' after it": (
+        'According to officials, the quake struck at noon.\n"Two people were hurt," Governor'
+        " Mehdi Irannejad was quoted as saying.\nHouses in two villages were damaged, he added.",
+        [
+            ("The quake struck at noon.", "officials"),
+            ("Two people were hurt.", "Governor Mehdi Irannejad"),
+            ("Houses in two villages were damaged.", "Governor Mehdi Irannejad"),
+        ],
+    ),
 }
 
 
