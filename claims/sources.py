@@ -35,10 +35,17 @@ def INSTITUTIONS() -> frozenset[str]:
     return lower_set("official_sources.txt") | lower_set("group_sources.txt")
 
 
+@functools.cache
+def _phrases(name: str) -> re.Pattern[str]:
+    """One search for any phrase of a list as whole words in a space-padded lower-cased text."""
+    phrases = sorted(lower_set(name), key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(map(re.escape, phrases)) + ") ")
+
+
 def classify_source(who: str, article: str) -> AttributionType:
     """``anonymous``, ``named`` or ``official`` for the who-phrase of an attribution."""
     lowered = " " + " ".join(re.findall(r"[\w’'-]+", who.lower())) + " "
-    if any(f" {phrase} " in lowered for phrase in lower_set("anonymous_sources.txt")):
+    if _phrases("anonymous_sources.txt").search(lowered):
         return "anonymous"
     if _is_group(lowered):
         return "group"
@@ -55,7 +62,7 @@ def classify_source(who: str, article: str) -> AttributionType:
             return "named"
         if _known_surname(run[0], article):
             return "named"
-    if names or any(f" {noun} " in lowered for noun in lower_set("official_sources.txt")):
+    if names or _phrases("official_sources.txt").search(lowered):
         return "official"
     if lowered.split()[:1] and lowered.split()[0] in _DEFINITE:
         return "official"  # "the port", "its annual report", "it": someone the story names
