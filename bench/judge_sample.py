@@ -1,12 +1,15 @@
 """Draw the seeded sample of claims for hand-judging on held-out real news.
 
     python -m bench.judge_sample [--data ../shared/data] [--count 40] [--seed 2026]
+                                 [--exclude bench/judged/claims-2026.jsonl ...]
 
 Articles: news-clusters (ECB+) topics whose number is a multiple of 5 (5, 10, ..., 45), which
-no rule or model was tuned on. Claims of all their articles are pooled in reading order and
-``count`` are drawn with ``random.Random(seed)``; each is printed as a JSON line with its
-article id, the sentence it is in, and the extraction's span, kind, cues, speaker and
-superseded flag, for a person to judge (``bench/judged/claims-2026.jsonl`` holds the verdicts).
+no rule or model was tuned on; ``--exclude`` leaves out the articles of earlier judged lists
+(once judged, a sample is tuning data). Claims of all the articles are pooled in reading order
+and ``count`` are drawn with ``random.Random(seed)``; each is printed as a JSON line with its
+article id, the sentence it is in and the one before it, and the extraction's span, kind, cues,
+speaker and superseded flag, for a person to judge (``bench/judged/claims-2026.jsonl`` and
+``bench/judged/claims-2026-seed*.jsonl`` hold the verdicts).
 """
 
 from __future__ import annotations
@@ -30,24 +33,36 @@ def main() -> None:
     parser.add_argument("--data", default="../shared/data", type=Path)
     parser.add_argument("--count", default=40, type=int)
     parser.add_argument("--seed", default=2026, type=int)
+    parser.add_argument(
+        "--exclude", nargs="*", default=[], type=Path, help="judged lists whose articles to skip"
+    )
     args = parser.parse_args()
+    judged = {
+        json.loads(line)["doc_id"]
+        for path in args.exclude
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
     pool = []
     with (args.data / "news-clusters" / "articles.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            if not held_out(row["topic"]):
+            if not held_out(row["topic"]) or row["doc_id"] in judged:
                 continue
             article = build_article(row["text"], path=row["doc_id"], source=row["doc_id"])
             spans = sentence_spans(article.text)
             for claim in extract_claims(article):
-                sentence = next((article.text[s:e] for s, e in spans if s <= claim.start < e), "")
-                pool.append((row["doc_id"], sentence, claim))
-    for doc_id, sentence, claim in random.Random(args.seed).sample(pool, args.count):
+                at = next((i for i, (s, e) in enumerate(spans) if s <= claim.start < e), None)
+                sentence = article.text[slice(*spans[at])] if at is not None else ""
+                before = article.text[slice(*spans[at - 1])] if at else ""
+                pool.append((row["doc_id"], before, sentence, claim))
+    for doc_id, before, sentence, claim in random.Random(args.seed).sample(pool, args.count):
         who = claim.attribution
         print(
             json.dumps(
                 {
                     "doc_id": doc_id,
+                    "before": before,
                     "sentence": sentence,
                     "quote": claim.quote,
                     "text": claim.text,

@@ -7,16 +7,11 @@ Handled frames (``WHO`` is a short noun phrase, ``SAYS`` a verb from attribution
 - ``CONTENT, WHO SAYS [to someone].`` and ``“CONTENT,” SAYS WHO[, in a statement].``
 - ``CONTENT-START, WHO SAYS, CONTENT-END`` (the frame in the middle)
 
-The type of the source is ``anonymous`` for unnamed or vague sources (anonymous_sources.txt,
-and bare plurals such as "witnesses"), ``named`` for a person (a first and last name, or a
-surname the article gives in full elsewhere), and ``official`` for an organisation,
-institution or document speaking on the record (official_sources.txt, or a definite
-description: "the port", "its annual report").
+The type of the source is decided in :mod:`claims.sources`.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -25,34 +20,23 @@ import attrs
 
 from claims.clauses import has_finite_verb
 from claims.clauses import words as split_words
-from claims.lexicon import lower_set, read_list, weekdays, word_set
-from claims.models import Attribution, AttributionType
+from claims.frame_patterns import INVERTED
+from claims.frame_patterns import patterns as _patterns
+from claims.lexicon import lower_set, word_set
+from claims.models import Attribution
+from claims.sources import INSTITUTIONS, PRONOUNS, classify_source
 from claims.structure import TRANSCRIPT, is_transcript
 
 _TOKEN = re.compile(r"[a-z]+")
 _DENIALS = lower_set("denials.txt")  # the verbs of denial, as comparison reads them
-_TAIL_REACH = 240  # separator + who (<= 120) + verb + object or adverbial
-_FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according"}
-_STOP_FIRST = lower_set("name_stopwords.txt")
-# Capitalised only because they open the phrase: "Some analysts", "The companies".
-_NOT_NAMES = frozenset(
-    {"the", "a", "an", "this", "these", "that", "those", "but", "and"}
-    | {"some", "many", "several", "most", "few", "numerous", "various", "other", "all", "both"}
-)
+_TAIL_REACH = 360  # separator + who (<= 120) + verb + object, adverbial, time clause
+_LONG_TAIL = re.compile(r"\s(?:after|before|as|when|while|following)\s|\)")
+_INVERTED_VERB = re.compile(rf"[,\"”’']\s+(?:{INVERTED})\s")
+_INVERTED_REACH = 480  # separator + verb + who (<= 120) + an apposition (<= 240)
+_FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according", "quoted", "report", "reports"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _PAST = lower_set("irregular_verbs.txt")
-_ADVERBIAL = (
-    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
-    r"|\s+on\s+(?:" + "|".join(name for name, _ in weekdays()) + ")"
-    r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
-    r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later|tonight)"
-    # "said Thursday", "late Tuesday night", "on Twitter", "on condition of anonymity"
-    r"|\s+(?:(?:early|late)\s+)?(?:" + "|".join(name for name, _ in weekdays()) + ")"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|YouTube|television|TV|radio|state\s+television)"
-    r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail))*"
-)
 
 
 @attrs.frozen
@@ -73,61 +57,25 @@ class Frame:
     first_version: bool = False
 
 
-@functools.cache
-def _verbs() -> str:
-    return "|".join(
-        sorted((re.escape(v) for v in read_list("attribution_verbs.txt")), key=len)[::-1]
-    )
-
-
-@functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    verbs = _verbs()
-    who = r"[^,;:“”\"]{1,80}?"
-    return {
-        "according_lead": re.compile(r"^\W{0,2}According to (?P<who>[^,]{2,80}),\s+", re.I),
-        "according_tail": re.compile(r",\s+according to (?P<who>[^,;]{2,80}?)[.!?]?[\"”']?$", re.I),
-        "tail": re.compile(
-            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
-            rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
-            rf"|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}))?{_ADVERBIAL}[.!?]?$"
-        ),
-        "tail_inverted": re.compile(
-            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{verbs})\s+(?P<who>[^;]{{2,120}}?)"
-            rf"(?:,\s+(?:in|on|at|during)\s+[^,;]{{2,40}})?[.!?]?$"
-        ),
-        "lead": re.compile(
-            rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+(?:(?:has|have|had|also|then)\s+)*"
-            rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)(?P<adv>{_ADVERBIAL})(?:\s+that\b)?\s+(?=\S)"
-        ),
-        # "... the wall collapsed said Juan Perez." (no comma): a capitalised name only
-        "tail_bare": re.compile(
-            r"(?<=[a-z0-9%])\s+(?:said|says|added|told\s+\w+)\s+"
-            r"(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)[.!?]?$"
-        ),
-        "middle": re.compile(rf",\s+(?P<who>[^,;“”\"]{{1,40}}?)\s+(?:{verbs}),\s+"),
-    }
-
-
 _LEAD_IN = re.compile(
     r"^(?:(?:But|And|Yet|So|Also|Already|Meanwhile|However|Still|Now|Separately|Earlier|Later|"
-    r"Moreover|Indeed),?\s+)+"
+    r"Moreover|Indeed|Similarly|Likewise|Instead|Additionally|Furthermore|Finally|Again),?\s+)+"
     r"|^(?:(?:In|On|At|During|Last|This|Earlier|Later|On|Over|After|Before|Since|Until|With)\b"
     r"[^,]{1,60},\s+)"
     r"|^(?:While|Although|Though|As|When|If|Since|After|Before|Because|Once)\b[^,]{1,200},\s+"
+    r"|^[A-Z][a-z]+ing\b[^,]{1,60},\s+"  # "Breaking with tradition, the company announced"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
     r"|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},"  # "Pike's lawyer, Ana Ruiz, said"
+    r"|,\s+(?:now\s+|aged\s+)?\d{1,3}(?=,|$)"  # "Bob Currie, 66, a resident of ..., said"
+    # "Jackson, in a statement released through the team, said"
+    r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:statement|interview|letter|post|release|news\s+release|press\s+release|e-?mail)\b[^,]*(?:,|$)"
+    r"|,\s+(?:MD|M\.D\.|PhD|Ph\.D\.|Jr\.?|Sr\.?|Esq\.?)(?=,|$)"  # "William Hurlbut, MD, a professor"
+    r"|,\s+[A-Z][\w.-]*['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,"  # "Rob Jones, Felt's grandson,"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_PRONOUNS = PRONOUNS
 _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
-# Who-phrases opening with these point at a source the story has named or identifies
-# ("the port said", "according to its annual report", "it said"): on the record.
-_DEFINITE = frozenset(
-    {"the", "this", "these", "that", "those", "its", "it", "his", "her", "their", "our"}
-    | {"we", "they"}
-)
 
 
 def find_frame(text: str, start: int, end: int, article: str | None = None) -> Frame | None:
@@ -169,6 +117,8 @@ def _according_lead(sentence: _Sentence) -> Frame | None:
 
 def _according_tail(sentence: _Sentence) -> Frame | None:
     """ "..., according to X." """
+    if "ccording to" not in sentence.words:
+        return None
     match = _patterns()["according_tail"].search(sentence.words, sentence.tail_from)
     return sentence.frame(match, 0, match.start()) if match else None
 
@@ -177,9 +127,26 @@ def _tail(name: str) -> Callable[[_Sentence], Frame | None]:
     """ "..., X said." (``tail``) and "..., said X." (``tail_inverted``)."""
 
     def rule(sentence: _Sentence) -> Frame | None:
-        match = _patterns()[name].search(sentence.words, sentence.tail_from)
-        if match is None or not _noun_phrase(match.group("who").split(",")[0]):
+        words = sentence.words
+        if name == "tail_inverted":
+            if not _INVERTED_VERB.search(words, max(0, len(words) - _INVERTED_REACH)):
+                return None  # no "said", "added", ... after a comma or a quotation mark
+            reach = _INVERTED_REACH
+        else:  # a time clause or a bracket at the end needs the longer reach
+            reach = _TAIL_REACH if _LONG_TAIL.search(words, max(0, len(words) - 200)) else 240
+        match = _patterns()[name].search(words, max(0, len(words) - reach))
+        if match is None or not _noun_phrase(_relative_cut(match.group("who").split(",")[0])):
             return None
+        who = match.group("who")
+        if name == "tail_inverted" and (
+            who.split()[0].lower() in _NOT_INVERTED
+            or ("," in who and _ADDING.match(who.split(",", 1)[1].lstrip()))
+        ):
+            return None  # "..., said he fears ...", "said X, explaining that": no tail
+        if who.split()[0].lower() in {"but", "yet", "or", "so"}:
+            return None  # "..., but privacy filters prevent ... shows while ...": a clause
+        if _BELIEVED_SOMEONE.search(match.group()):
+            return None  # "..., nobody believed him.": to believe someone is no saying
         separator = match.group("sep")
         content_end = match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
         return sentence.frame(match, 0, content_end)
@@ -194,16 +161,133 @@ def _lead(sentence: _Sentence) -> Frame | None:
     match = _patterns()["lead"].match(words, lead_in.end() if lead_in else 0)
     if not (
         match
-        and _noun_phrase(_APPOSITIVE.sub(" ", match.group("who")))
-        and (
-            match.group().rstrip().endswith("that")
-            or has_finite_verb(split_words(words[match.end() :]))
-        )
+        and _noun_phrase(_relative_cut(_APPOSITIVE.sub(" ", match.group("who"))))
+        and (match.group().rstrip().endswith("that") or _clause_follows(words, match))
     ):
         return None
     # A denial keeps its frame in the claim: the claim is that it was denied.
     denial = match.group("verb").lower() in _DENIALS
     return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
+
+
+def _clause_follows(words: str, match: re.Match[str]) -> bool:
+    """Whether a clause follows the verb, its verb before any relative clause: "Singler added
+    six rebounds for Duke, which won" and "reported Dec. 11 changes, which X said were" are a
+    verb and its object. A number after "added" is what was added."""
+    rest = words[match.end() :]
+    if match.group("verb").lower() in {"added", "adds", "add"} and _NUMBER.match(rest):
+        return False
+    if split_words(rest)[:1] and split_words(rest)[0].lower() in _AUXILIARIES:
+        return False  # "A ballistics report is yet to be made public": "report" was a noun
+    return has_finite_verb(split_words(_RELATIVE_START.sub(" ", rest)))
+
+
+_NUMBER = re.compile(
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)\b)", re.I
+)
+_RELATIVE_START = re.compile(r",\s+(?:which|who|whom|whose)\b[^,]*(?:,|$)")
+
+_NOT_INVERTED = _PRONOUNS | frozenset(
+    {"on", "in", "at", "after", "before", "during", "while", "when", "with", "by", "for", "to"}
+    | {"from", "that"}
+)
+# "a spokeswoman who asked not to be named": the relative clause is no part of the noun phrase
+_RELATIVE_WHO = re.compile(r"\s+who\s+(?:asked|spoke|declined|requested|was|is|were|are)\b.*$")
+
+
+def _relative_cut(who: str) -> str:
+    return _RELATIVE_WHO.sub("", who)
+
+
+def _role_lead(sentence: _Sentence) -> Frame | None:
+    """ "Director at security company Trusteer, Dana Tamir said that ...": a role in front of
+    the name, set off by a comma."""
+    if "," not in sentence.words[:84]:
+        return None
+    match = _patterns()["role_lead"].match(sentence.words)
+    if not (
+        match
+        and _noun_phrase(match.group("role"))
+        and " and " not in match.group("role")
+        and (
+            match.group().rstrip().endswith("that")
+            or (
+                match.group("verb").lower() in _SAYING_ONLY
+                and has_finite_verb(split_words(sentence.words[match.end() :]))
+            )
+        )
+    ):
+        return None
+    return sentence.frame(match, match.end(), len(sentence.words))
+
+
+# verbs that take a clause, not an object: "X, Dana Tamir said the patch ..." but not "...,
+# Texas-based EDS confirmed the talks"
+_SAYING_ONLY = frozenset(
+    {"said", "says", "added", "adds", "noted", "explained", "wrote", "stressed"}
+)
+
+
+def _quoted_as_saying(sentence: _Sentence) -> Frame | None:
+    """ "Another news agency quoted the governor as saying five people were hurt" and
+    '"...," People quoted him as saying.': the one quoted is the speaker."""
+    words = sentence.words
+    if " quoted " not in words:
+        return None
+    lead_in = _LEAD_IN.match(words)
+    match = _patterns()["quoted_lead"].match(words, lead_in.end() if lead_in else 0)
+    if match is not None and _noun_phrase(match.group("who")):
+        return sentence.frame(match, match.end(), len(words))
+    match = _patterns()["quoted_tail"].search(words, sentence.tail_from) or _patterns()[
+        "quoted_passive"
+    ].search(words, sentence.tail_from)
+    if match is not None and _noun_phrase(match.group("who")):
+        separator = match.group("sep")
+        return sentence.frame(
+            match, 0, match.start() + (len(separator) if separator[-1] in _QUOTES else 0)
+        )
+    return None
+
+
+def _label_lead(sentence: _Sentence) -> Frame | None:
+    """ "Report: Red Sox offer Teixeira $200 million": an unnamed report as the source."""
+    if not sentence.words[:6].lower().startswith(("report", "source")):
+        return None
+    match = _patterns()["label_lead"].match(sentence.words)
+    if match is None:
+        return None
+    frame = sentence.frame(match, match.end(), len(sentence.words))
+    return attrs.evolve(frame, attribution=attrs.evolve(frame.attribution, type="anonymous"))
+
+
+def _inverted_lead(sentence: _Sentence) -> Frame | None:
+    """ "Told the deceased's father, Herbert Flynn Jr: 'She was ...'": the verb first."""
+    if not sentence.words.startswith(("Said", "Told", "Added", "Explained", "Wrote")):
+        return None
+    match = _patterns()["inverted_lead"].match(sentence.words)
+    if match is None or not _noun_phrase(_APPOSITIVE.sub(" ", match.group("who") + ",")):
+        return None
+    return sentence.frame(match, match.end(), len(sentence.words))
+
+
+def _according_middle(sentence: _Sentence) -> Frame | None:
+    """ "Nixon, according to Woodward, had suspected Felt": the frame is cut out of the claim.
+    What follows it goes on with the clause ("..., according to X, a lab owned by Y." is an
+    apposition of the source)."""
+    if "ccording to" not in sentence.words:
+        return None
+    match = _patterns()["according_middle"].search(sentence.words)
+    if match is None:
+        return None
+    rest = split_words(sentence.words[match.end() :])
+    before = split_words(sentence.words[: match.start()])
+    if not rest or rest[0].lower() in _ARTICLES | {"who", "which"}:
+        return None
+    if not has_finite_verb(before[-1:] + rest):
+        return None
+    frame = sentence.frame(match, 0, len(sentence.words))
+    start = sentence.start
+    return attrs.evolve(frame, cut=(start + match.start(), start + match.end()))
 
 
 def _transcript_turn(sentence: _Sentence) -> Frame | None:
@@ -232,7 +316,7 @@ def _transcript_turn(sentence: _Sentence) -> Frame | None:
 
 
 def _OFFICIAL_WORDS() -> frozenset[str]:
-    return lower_set("official_sources.txt") | lower_set("group_sources.txt") | _ROLES
+    return INSTITUTIONS() | _ROLES
 
 
 _ROLES = frozenset({"pilot", "controller", "tower", "dispatcher", "caller", "operator", "host"})
@@ -252,13 +336,37 @@ def _tail_bare(sentence: _Sentence) -> Frame | None:
 
 
 def _middle(sentence: _Sentence) -> Frame | None:
-    """ "..., X said, ..." in the middle of the sentence: the frame is cut out of the claim."""
+    """ "..., X said, ..." in the middle of the sentence: the frame is cut out of the claim.
+    After a quotation ('"A," X said, ...') what follows is the speaker's only after a verb of
+    saying ('..., adding that B' gives A and B; '..., visibly upset.' gives A alone)."""
     match = _patterns()["middle"].search(sentence.words)
-    if match is None or not _noun_phrase(match.group("who")):
+    if match is None:
+        match = _patterns()["middle_inverted"].search(sentence.words)
+        if match is None or not _ADDING.match(sentence.words, match.end()):
+            return None
+    if not _noun_phrase(match.group("who")):
         return None
-    frame = sentence.frame(match, 0, len(sentence.words))
     start = sentence.start
-    return attrs.evolve(frame, cut=(start + match.start(), start + match.end()))
+    quoted = match.group().rstrip()[1:2] in _QUOTES
+    adding = _ADDING.match(sentence.words, match.end()) is not None
+    if quoted and not adding:
+        return sentence.frame(match, 0, match.start() + 2)
+    if not adding and _PARTICIPLE.match(sentence.words, match.end()):
+        return sentence.frame(match, 0, match.start())  # "..., officials said, offering a reward"
+    frame = sentence.frame(match, 0, len(sentence.words))
+    # the comma before "adding" is left for the clauses to be cut at
+    cut_end = match.start() + match.group().rindex(",") if adding else match.end()
+    cut_start = match.start() + (2 if quoted else 0)
+    return attrs.evolve(frame, cut=(start + cut_start, start + cut_end))
+
+
+_BELIEVED_SOMEONE = re.compile(
+    r"\b(?:believe[sd]?|think|thinks|thought)\s+(?:him|her|them|us|me)\b"
+)
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_ADDING = re.compile(
+    r"(?:adding|noting|saying|explaining|insisting|stressing|warning|arguing)\b(?:\s+that)?\s+\S"
+)
 
 
 # The frames in the order they are tried; the first that matches is the sentence's frame.
@@ -269,7 +377,12 @@ FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
     ("tail", _tail("tail")),
     ("tail inverted", _tail("tail_inverted")),
     ("lead", _lead),
+    ("role lead", _role_lead),
+    ("inverted lead", _inverted_lead),
+    ("quoted as saying", _quoted_as_saying),
+    ("label lead", _label_lead),
     ("middle", _middle),
+    ("according middle", _according_middle),
     ("tail bare", _tail_bare),
 )
 
@@ -284,12 +397,21 @@ def _frame(
     who_start += len(raw) - len(stripped)
     who = stripped.rstrip(" ,")
     who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
+    who = _TIME_AFTER.sub("", who)  # "Hastings this morning announced"
+    time = _TIME_BEFORE.match(who)
+    if time:  # "Last month Apple said"
+        who, who_start = who[time.end() :], who_start + time.end()
+    who = {"him": "he", "her": "she"}.get(who.lower(), who)  # "quoted him as saying"
+    lone = _PRONOUN_ADVERBS.match(who)
+    if lone:  # "we all just thought": the pronoun is the speaker
+        who = lone.group(1)
     first = _FIRST_VERSION.search(who)
     if first:  # "Officials at first said ...": the adverb is no part of the speaker
         who = who[: first.start()]
     who_end = who_start + len(who)
     head = " ".join(_APPOSITIVE.sub(" ", who).split())
-    kind = classify_source(head, context)
+    kind = classify_source(head, context)  # "a spokeswoman who asked not to be named": anonymous
+    head = _relative_cut(head)
     if kind == "official" and re.match(r"\W*(?:he|she)\b", text[start + content_start :], re.I):
         kind = "named"  # "Musk ... added that he didn't care": the speaker is a person
     attribution = Attribution(who=head, type=kind, start=start + who_start, end=start + who_end)
@@ -298,16 +420,28 @@ def _frame(
     )
 
 
+_TIME_BEFORE = re.compile(
+    r"(?:(?:Last|This|Next|Earlier|Later)\s+(?:week|month|year|night|season|spring|summer|fall|"
+    r"autumn|winter)|Yesterday|Today|Tonight|On\s+\w+day)\s+(?=[A-Z])"
+)
+_TIME_AFTER = re.compile(
+    r"\s+(?:this\s+(?:morning|afternoon|evening|week)|today|yesterday|on\s+\w+day|\w+day)$"
+)
+_PRONOUN_ADVERBS = re.compile(
+    r"(he|she|they|we|i|it)(?:\s+(?:all|both|just|also|too|really|then|now|simply|only))+$", re.I
+)
 _FIRST_VERSION = re.compile(r"\s+(?:at\s+first|initially|originally|first)$", re.I)
 
 
 def _noun_phrase(who: str) -> bool:
     """Whether ``who`` can be the speaker: short, no verb of its own, not a bare clause."""
+    who = _PARTY.sub("", who)  # "Edward J. Markey (D-Mass.)"
+    who = _DOMAIN.sub("", who)  # "Buster Olney of ESPN. com", "of ESPN.com"
     tokens = who.split()
     if not tokens or len(tokens) > 12:
         return False
     lowered = [word.lower().strip(",.") for word in tokens]
-    if "," in who or any(word in _AUXILIARIES for word in lowered):
+    if any(mark in who for mark in ',:“”"') or any(word in _AUXILIARIES for word in lowered):
         return False
     for word, following in itertools.pairwise(lowered):
         if word.endswith("ed") and following in {"a", "an", "the", "its", "his", "her", "their"}:
@@ -316,6 +450,12 @@ def _noun_phrase(who: str) -> bool:
         return False  # "..., said revenue rose 5 percent": a clause, not a speaker
     if lowered[0] in {"that", "this", "there", "what", "which", "if", "when", "because"}:
         return False
+    if lowered[0] in _PRONOUNS and not set(lowered[1:]) <= _SPEAKER_ADVERBS:
+        return False  # "he seems to suggest": a pronoun speaker is the pronoun alone
+    if _NOT_IN_SPEAKER.intersection(lowered) or any(w.endswith(("'ll", "’ll")) for w in lowered):
+        return False  # "Even though she conceded", "He'll contend", "gloves, all of which"
+    if lowered[-1] in _ARTICLES or lowered[-1] == "to":
+        return False  # "Expected to contend for a title": an infinitive, not a speaker
     if lowered[-1] in _ARTICLES:
         return False  # "An estimated 1,200 people": a noun phrase does not end in "an"
     titles = word_set("abbrev_prefix.txt")
@@ -325,85 +465,14 @@ def _noun_phrase(who: str) -> bool:
     )
 
 
-def classify_source(who: str, article: str) -> AttributionType:
-    """``anonymous``, ``named`` or ``official`` for the who-phrase of an attribution."""
-    lowered = " " + " ".join(re.findall(r"[\w’'-]+", who.lower())) + " "
-    if any(f" {phrase} " in lowered for phrase in lower_set("anonymous_sources.txt")):
-        return "anonymous"
-    if _is_group(lowered):
-        return "group"
-    names = _capitalised_runs(who)
-    if lowered.strip() in _PRONOUNS - {"it", "they", "we"}:
-        return "named"
-    org_words = word_set("org_suffixes.txt")
-    for run in names:
-        if any(word in org_words for word in run):
-            continue
-        if len(run) >= 2:
-            return "named"
-        if _known_surname(run[0], article):
-            return "named"
-    if names or any(f" {noun} " in lowered for noun in lower_set("official_sources.txt")):
-        return "official"
-    if lowered.split()[:1] and lowered.split()[0] in _DEFINITE:
-        return "official"  # "the port", "its annual report", "it": someone the story names
-    return "anonymous"  # "relatives", "witnesses", "skeptics": people nobody names
+_DOMAIN = re.compile(r"\.\s?(?:com|net|org|co\.uk)\b")
+_PARTY = re.compile(r"\s*\([^()]{1,20}\)")
+_SPEAKER_ADVERBS = frozenset(
+    {"all", "both", "just", "also", "too", "really", "then", "now", "only"}
+)
+_NOT_IN_SPEAKER = frozenset(
+    {"though", "although", "because", "which", "whom", "whose", "unless", "while", "whereas"}
+)
 
 
-def _is_group(lowered: str) -> bool:
-    """Whether the head of the who-phrase is a group of people the story identifies by their
-    part in it ("family members", "Mexico City residents", "witnesses at the scene")."""
-    head = lowered.split(" of ")[0].split()
-    if not head or head[0] in _VAGUE:
-        return False  # "several former employees": vaguely sourced, not a group
-    groups = lower_set("group_sources.txt")
-    return head[-1] in groups or " ".join(head[-2:]) in groups
-
-
-_VAGUE = frozenset({"some", "several", "many", "most", "few", "numerous", "various", "other"})
-
-
-def _capitalised_runs(who: str) -> list[list[str]]:
-    """Runs of capitalised words (possessive marks removed), the first word kept only if it is a
-    name rather than a capitalised determiner."""
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for token in re.findall(r"[\w.’'&-]+", who):
-        word = re.sub(r"[’']s?$", "", token)
-        if word[:1].isupper() and word.lower() not in _NOT_NAMES:
-            current.append(word)
-            if token != word:  # a possessive ends the run: "Wedbush Securities’ Dan Ives"
-                runs.append(current)
-                current = []
-        elif current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _known_surname(word: str, article: str) -> bool:
-    """Whether the article elsewhere gives ``word`` after a capitalised first name."""
-    if len(word) < 2 or not word.isalpha():
-        return False
-    org_words = word_set("org_suffixes.txt")
-    return any(
-        first not in org_words and first.lower() not in _STOP_FIRST
-        for first in _name_pairs(article).get(word, ())
-    )
-
-
-# A first name and the word after it, unless a third capitalised word follows: "Former
-# Brantley CFO" and "Brantley Logistics Inc" are no person.
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+(?=([^\W\d_]+)\b(?!\s+[A-Z]))")
-
-
-@functools.lru_cache(maxsize=4)
-def _name_pairs(article: str) -> dict[str, set[str]]:
-    """Each word of the article that follows a capitalised word, with the words it follows
-    (one pass per article instead of one search per candidate surname)."""
-    pairs: dict[str, set[str]] = {}
-    for match in _NAME_PAIR.finditer(article):
-        pairs.setdefault(match.group(2), set()).add(match.group(1))
-    return pairs
+__all__ = ["FRAMES", "Frame", "classify_source", "find_frame"]

@@ -20,8 +20,22 @@ _OBJECT_OPENERS = lower_set("object_openers.txt")
 _NOT_SUBJECT = lower_set("not_subject.txt")
 _FINITE = lower_set("irregular_verbs.txt") | lower_set("attribution_verbs.txt")
 _COORDINATOR = re.compile(
-    r"(?:;|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s))\s*"
+    r"(?:;|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s)"
+    # "... was damaged and it remains unclear": no comma, but a pronoun subject after "and"
+    r"|\s+and\s+(?=(?:it|there|he|she|they)\s+[a-z])"
+    # "..., meaning he could have been intoxicated": a consequence the writer draws
+    r"|,\s+meaning\s+(?:that\s+)?(?=[a-z]+\s)"
+    # "..., adding that agencies can bypass a review": the speaker's second statement
+    r"|,\s+(?:adding|noting|explaining|insisting|stressing|warning|arguing)\s+(?:that\s+)?)\s*"
 )
+_PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they"})
+# "Although LaRue insisted he was not Deep Throat, and that ...": a subordinate clause before
+# its main clause is no claim of its own
+_SUBORDINATE = re.compile(
+    r"(?:Although|Though|While|If|When|Because|Since|As|After|Before|Once|Unless|Whereas)\b", re.I
+)
+# "..., and that the source was ...": "that" before a subject is a second object of the verb
+_THAT_CLAUSE = re.compile(r"that\s+(?:the|a|an|his|her|its|their|he|she|it|they|this)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _VERB_LIKE_S = re.compile(r"^[a-z][a-z-]{2,}[^su]s$")
 
@@ -114,6 +128,10 @@ def shares_subject(text: str, start: int, end: int) -> int | None:
 def _is_clause(tokens: list[str], *, right: bool) -> bool:
     if len(tokens) < 3 or not has_finite_verb(tokens):
         return False
+    if right and tokens[1].lower() in {"who", "which", "whom"}:
+        # "..., and others who focused on public health": a noun and its relative clause
+        verb = first_finite(tokens)
+        return verb is not None and first_finite(tokens, verb + 1) is not None
     if right:
         first = tokens[0].lower()
         if first in _NOT_SUBJECT or first in _AUXILIARIES:
@@ -132,6 +150,9 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     clause_start = start
     marks = {mark: [m.start() for m in re.finditer(mark, text[start:end])] for mark in _MARKS}
+    straight = marks['"']
+    if straight and _CLOSING.match(text, start + straight[0] - 1):
+        del straight[0]  # 'equation," Brimmer said': closes a quotation opened sentences before
     left = _Left(clause_start)
     for match in _COORDINATOR.finditer(text, start, end):
         at = match.start()
@@ -139,16 +160,28 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             mark: bisect_left(found, at - start) - bisect_left(found, clause_start - start)
             for mark, found in marks.items()
         }
-        if count["“"] != count["”"] or count['"'] % 2:
-            continue  # inside a quotation
+        if (count["“"] > count["”"] or count['"'] % 2) and not _quoted_whole(
+            text, clause_start, count
+        ):
+            continue  # inside a quotation that the clause does not open
         if not left.is_clause(text, at):
             continue
+        if _SUBORDINATE.match(text, clause_start) and "," not in text[clause_start:at]:
+            continue
         right = [m.group() for m in islice(_WORD.finditer(text, match.end(), end), 12)]
-        if not _is_clause(right, right=True) and not (
-            shares_subject(text, match.end(), end) and len(right) >= 3
+        bare = not match.group().startswith((",", ";"))
+        if bare and (len(left.tokens) < 4 or len(right) < 3):
+            continue
+        if _THAT_CLAUSE.match(text, match.end()) or _aside_first(text, match.end(), end):
+            continue
+        pronoun = bool(right) and right[0].lower() in _PRONOUN_SUBJECT and len(right) >= 3
+        if (
+            not pronoun
+            and not _is_clause(right, right=True)
+            and not (shares_subject(text, match.end(), end) and len(right) >= 3)
         ):
             continue
-        if match.group().startswith(",") and _closes_list(text, clause_start, at):
+        if match.group().startswith((", and", ",and")) and _closes_list(text, clause_start, at):
             continue
         spans.append((clause_start, at))
         clause_start = match.end()
@@ -158,6 +191,26 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARKS = ("“", "”", '"')
+_CLOSING = re.compile(r'[,.!?]"(?:\s|$)')
+
+
+_ASIDE = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?,\s+([\w'’]+)")
+
+
+def _aside_first(text: str, at: int, end: int) -> bool:
+    """Whether what follows the coordinator opens with an aside and then a verb (", while
+    ultratalented, is rough to work with"): no subject of its own, so no clause."""
+    match = _ASIDE.match(text, at, end)
+    return match is not None and match.group(1).lower() in _AUXILIARIES
+
+
+def _quoted_whole(text: str, clause_start: int, count: dict[str, int]) -> bool:
+    """Whether the one quotation still open was opened where the clause starts ("“It was
+    diagnosed early, and the prognosis is excellent,” said Amoss."): its clauses can be cut."""
+    opened = text[clause_start : clause_start + 1]
+    if opened == "“":
+        return count["“"] == count["”"] + 1 and count['"'] % 2 == 0
+    return opened == '"' and count['"'] == 1 and count["“"] == count["”"]
 
 
 class _Left:
@@ -207,6 +260,34 @@ def possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
+def _single_marks(text: str) -> str:
+    """British copy's single quotation marks around or opening the claim, taken off."""
+    if text.endswith("'") and not text.startswith("'") and text[-2:-1] in ".!?…":
+        return text[:-1]  # "I don't need to do anything anymore,' she told the magazine."
+    if text[:1] in "'‘" and text[-1:] in "'’" and len(text) > 2:
+        return text[1:-1]  # a claim that is one whole quotation in single marks
+    if text[:1] in "'‘" and not re.search(r"[.,!?…]['’]", text):
+        return text[1:]  # the first sentence of a quotation that goes on
+    return text
+
+
+def _balanced(text: str) -> str:
+    """The claim without a quotation mark that opens or closes nothing inside it."""
+    text = _single_marks(text)
+    for left, right in (("“", "”"), ('"', '"')):
+        inner = text[1:-1]
+        if text[:1] == left and text[-1:] == right and left not in inner and right not in inner:
+            text = inner  # a claim that is one whole quotation
+    opening, closing = text.count("“"), text.count("”")
+    if opening > closing and text.startswith("“"):
+        text = text[1:] if opening == 1 else text + "”"
+    elif closing > opening and text.endswith("”"):
+        text = text[:-1] if closing == 1 else text
+    if text.count('"') % 2:
+        text = text[1:] if text.startswith('"') else text.rstrip('"')
+    return text
+
+
 def standalone(text: str, subject: str | None = None) -> str:
     """The clause as a sentence: capitalised, conjunction dropped, quotes balanced, final stop.
 
@@ -221,19 +302,8 @@ def standalone(text: str, subject: str | None = None) -> str:
         text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
         owner = possessive(subject)
         text = re.sub(r"^(?:its|their|his|her)\b(?=\s)", owner, text, count=1, flags=re.I)
-    text = re.sub(r"[,;:]+(?=[”\"’]?$)", "", text)
-    for left, right in (("“", "”"), ('"', '"')):
-        inner = text[1:-1]
-        if text[:1] == left and text[-1:] == right and left not in inner and right not in inner:
-            text = inner  # a claim that is one whole quotation
-    opening, closing = text.count("“"), text.count("”")
-    if opening > closing and text.startswith("“"):
-        text = text[1:] if opening == 1 else text + "”"
-    elif closing > opening and text.endswith("”"):
-        text = text[:-1] if closing == 1 else text
-    if text.count('"') % 2:
-        text = text[1:] if text.startswith('"') else text.rstrip('"')
-    text = text.strip()
+    text = re.sub(r"[,;:]+(?=[”\"’']?$)", "", text)
+    text = _balanced(text).strip()
     if not text:
         return text
     text = text[0].upper() + text[1:]

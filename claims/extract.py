@@ -12,6 +12,7 @@ import attrs
 from claims.attribution import Frame, classify_source, find_frame
 from claims.clauses import (
     clause_spans,
+    has_finite_verb,
     possessive,
     shares_subject,
     standalone,
@@ -19,8 +20,10 @@ from claims.clauses import (
     words,
 )
 from claims.kind import overrules
-from claims.lexicon import lower_set, word_set
+from claims.lexicon import lower_set
 from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, Cue
+from claims.pronouns import Speakers, is_person
+from claims.quotes import Quotations
 from claims.segment import sentence_spans
 from claims.structure import label_line
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
@@ -29,25 +32,21 @@ from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
 _ITEM_LEAD = re.compile(
     r"(?:[-–—•*⁃]|\d{1,3}[.)])\s+(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)\s*:?\s*)?"
 )
-_FULLY_QUOTED = re.compile(r"^(?:[“\"]|``|'').+(?:[”\"]|'')$")
 # ", which owns about 20 percent of the company," in a speaker's phrase ("1,200" is no comma)
 _RELATIVE = re.compile(
     r",\s+(?P<pronoun>which|who|whose)\s+(?P<body>(?:[^,]|,(?=\d{3}))+?)\s*(?:,(?!\d{3})|$)",
     re.I,
 )
 _ACCORDING = re.compile(r"according to\s*$", re.I)
-# opens a quotation that goes on after it; closes one opened before it (wire copy: `` and '')
-_OPENS_QUOTE = re.compile(r"^(?:[“\"]|``|'')(?:(?!'')[^”\"])+$")
-_CLOSES_QUOTE = re.compile(r"^(?:(?!``)[^“\"])*(?:[”\"]|'')")
 _SAYING = lower_set("attribution_verbs.txt")
 _CORRECTING = lower_set("correction_verbs.txt")
+_INTRODUCES = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _SAYING), key=len)[::-1]) + r")(?:\s+\w+)?\s*:\s*$",
+    re.I,
+)
+_SUBORDINATE_ONLY = re.compile(r"\W*(?:Unless|Although|Though|Whereas|Even\s+if|Even\s+though)\b")
 _LATER = re.compile(r"\b(?:later|then|subsequently|afterwards|since)\b", re.I)
 _THAT = re.compile(r"\s*(?:that\b)?\s*")
-_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
-_THING_PRONOUNS = frozenset({"it", "they", "we"})
-_NAME_RUN = re.compile(r"(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
-_NOT_NAMES = lower_set("sentence_starters.txt") | lower_set("determiners.txt")
-_ORG_WORDS = word_set("org_suffixes.txt")
 MIN_WORDS = 3
 
 
@@ -57,89 +56,57 @@ def claim_id(source: str, quote: str, occurrence: int) -> str:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
 
 
-@attrs.define
-class _Speakers:
-    """Who spoke last in the article, for a pronoun that names no one ("he said")."""
-
-    person: Attribution | None = None
-    other: Attribution | None = None
-    since: int = 0  # sentences since the last one was named
-    previous: list[str] = attrs.Factory(list)  # the sentences before, for a name opening one
-
-    def resolve(self, frame: Frame | None, sentence: str) -> Frame | None:
-        if frame is not None:
-            frame = self._resolved(frame)
-            attribution = frame.attribution
-            if attribution.who:
-                if is_person(attribution):
-                    self.person, self.since = attribution, 0
-                else:
-                    self.other, self.since = attribution, 0
-        self.since += 1
-        if self.since > 8:
-            self.person = self.other = None
-        self.previous = [*self.previous[-2:], sentence]
-        return frame
-
-    def _resolved(self, frame: Frame) -> Frame:
-        attribution = frame.attribution
-        pronoun = attribution.who.lower()
-        if pronoun in _PERSON_PRONOUNS:
-            found = self.person or self._named_before()
-            if found is None and self.other is not None and is_person(self.other):
-                found = self.other
-        elif pronoun in _THING_PRONOUNS:
-            found = self.other
-        else:
-            return frame
-        # an unresolved pronoun is left without a name, never stored as one
-        who, kind = (found.who, found.type) if found else ("", attribution.type)
-        return attrs.evolve(frame, attribution=attrs.evolve(attribution, who=who, type=kind))
-
-    def _named_before(self) -> Attribution | None:
-        """A person's full name opening the sentence before ("Ana Ruiz arrived. She said")."""
-        for sentence in reversed(self.previous):
-            match = _NAME_RUN.match(sentence)
-            if match is None or match.group().lower() in _NOT_NAMES:
-                continue
-            if _ORG_WORDS.intersection(match.group().split()):
-                continue  # "Kestrel Games Inc" is no person
-            return Attribution(match.group(), "named", 0, 0)
-        return None
-
-
 def _words_of(quote: str) -> str:
     """What a claim's id is made from: its words, lower-cased, single-spaced."""
     return " ".join(quote.lower().split())
 
 
 def extract_claims(article: Article) -> list[Claim]:
-    """All claims of the article's body blocks, in reading order."""
+    """All claims of the article's body blocks, in reading order. The sentences are framed
+    first, all of them (a quotation's speaker can be named paragraphs after it opens), then
+    cut into claims."""
     claims: list[Claim] = []
     seen: Counter[str] = Counter()
     text = article.text
-    speakers = _Speakers()
-    heading: str | None = None
-    for block in article.blocks:
-        if block.kind in ("heading", "title"):
-            heading = _box_heading(text, block)
-            continue
-        if block.kind != "body":
-            continue
-        # a fact box's line is read with the box's heading ("Worst areas affected — Kocaeli: ...")
-        box = heading if label_line(text[block.start : block.end]) else None
-        if box is None:
-            heading = None
+    quotations = Quotations()
+    speakers = Speakers()
+    blocks: list[tuple[Block, str | None, int]] = []  # a body block, its box heading, sentences
+    for block, box in _body_blocks(article):
+        quotations.new_block()
+        before = len(quotations.framed)
+        _frame_sentences(text, block, speakers, quotations)
+        blocks.append((block, box, before))
+    quotations.finish()
+    bounds = [first for _, _, first in blocks[1:]] + [len(quotations.framed)] * bool(blocks)
+    for (block, box, first), last in zip(blocks, bounds, strict=True):
         block_cues = find_cues(text, block.start, block.end)  # sorted by start
         cue_starts = [c.cue.start for c in block_cues]
-        for start, end, frame in _framed_sentences(text, block.start, block.end, speakers):
-            first, last = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
-            sentence_cues = [c for c in block_cues[first:last] if c.cue.end <= end]
+        for start, end, frame in quotations.framed[first:last]:
+            low, high = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
+            sentence_cues = [c for c in block_cues[low:high] if c.cue.end <= end]
             found = _sentence_claims(article, start, end, frame, sentence_cues, seen)
             if box is not None:
                 found = [attrs.evolve(c, text=f"{box} — {c.text}") for c in found]
             claims.extend(found)
     return claims
+
+
+def _body_blocks(article: Article) -> list[tuple[Block, str | None]]:
+    """The body blocks, each with the heading of the fact box it is a line of, if it is one
+    ("Worst areas affected — Kocaeli: 4,100 dead")."""
+    result: list[tuple[Block, str | None]] = []
+    heading: str | None = None
+    for block in article.blocks:
+        if block.kind in ("heading", "title"):
+            heading = _box_heading(article.text, block)
+            continue
+        if block.kind != "body":
+            continue
+        box = heading if label_line(article.text[block.start : block.end]) else None
+        if box is None:
+            heading = None
+        result.append((block, box))
+    return result
 
 
 def _box_heading(text: str, block: Block) -> str | None:
@@ -149,47 +116,16 @@ def _box_heading(text: str, block: Block) -> str | None:
     return heading[0] + heading[1:].lower() if heading.isupper() else heading
 
 
-def _framed_sentences(
-    text: str, block_start: int, block_end: int, speakers: _Speakers
-) -> list[tuple[int, int, Frame | None]]:
-    """The sentences of a body block with their attribution frames. A quotation gives its
-    speaker to the sentences around it: a fully quoted sentence after a quoted speaker's takes
-    that speaker, and the sentences of a quotation that runs over several ("“I am not done.
-    There is more to do,” she said.") take the speaker named where it closes."""
-    framed: list[tuple[int, int, Frame | None]] = []
-    carried: Attribution | None = None
-    turn: Attribution | None = None
-    open_quote: list[int] = []  # indices of sentences inside a quotation not yet closed
-    for start, end in sentence_spans(text, block_start, block_end):
+def _frame_sentences(text: str, block: Block, speakers: Speakers, quotes: Quotations) -> None:
+    """The sentences of a body block with their attribution frames, added to ``quotes``."""
+    for start, end in sentence_spans(text, block.start, block.end):
         lead = _ITEM_LEAD.match(text, start, end)
         if lead:
             start = lead.end()
         sentence = text[start:end]
-        frame = speakers.resolve(find_frame(text, start, end, text), sentence)
-        if frame is None and turn is not None:
-            frame = Frame(turn, start, end, carry=True)  # a transcript's speaker goes on
-        turn = frame.attribution if frame and frame.carry else None
-        if frame is None and carried is not None and _FULLY_QUOTED.match(sentence):
-            frame = Frame(carried, start, end)
-        carried = frame.attribution if frame and _quotes_speaker(sentence) else None
-        if frame is None and (
-            _OPENS_QUOTE.match(sentence) or (open_quote and not _quotes_speaker(sentence))
-        ):
-            open_quote.append(len(framed))
-        elif open_quote and frame is not None and _CLOSES_QUOTE.search(sentence):
-            for index in open_quote:
-                inner_start, inner_end, _ = framed[index]
-                inner = Frame(frame.attribution, inner_start, inner_end)
-                framed[index] = (inner_start, inner_end, inner)
-            open_quote = []
-        else:
-            open_quote = []
-        framed.append((start, end, frame))
-    return framed
-
-
-def _quotes_speaker(sentence: str) -> bool:
-    return "“" in sentence or '"' in sentence or "''" in sentence or "``" in sentence
+        quotes.add(
+            start, end, speakers.resolve(find_frame(text, start, end, text), sentence), sentence
+        )
 
 
 def _sentence_claims(
@@ -201,6 +137,8 @@ def _sentence_claims(
     seen: Counter[str],
 ) -> list[Claim]:
     text = article.text
+    if text[start:end].rstrip().endswith(":") and _INTRODUCES.search(text, start, end):
+        return []  # "Asked if that gave him pause, he replied:": the quotation that follows is
     content_start, content_end = (frame.content_start, frame.content_end) if frame else (start, end)
     # an attributed content of two words is a claim ("Rivian said prices rose")
     fewest = MIN_WORDS - 1 if frame else MIN_WORDS
@@ -213,6 +151,10 @@ def _sentence_claims(
     aside = _aside(text, attribution)
     owned = [*clauses, aside[:2]] if aside else clauses
     shared = [c for c in cues if not any(_inside(c, a, b) for a, b in owned)]
+    if attribution is not None and attribution.end > content_end:
+        # "..., said Rep. Barry Fleming, a Republican who led a bid to ... even if ...": a cue
+        # in the speaker's apposition says nothing of the claim
+        shared = [c for c in shared if c.cue.start < attribution.end]
     if (
         attribution
         and attribution.type == "anonymous"
@@ -410,6 +352,8 @@ def _aside(text: str, attribution: Attribution | None) -> tuple[int, int, str] |
     if match is None or len(words(match["body"])) < MIN_WORDS:
         return None
     subject = attribution.who
+    if match["pronoun"].lower() == "which" and " of " in subject:
+        subject = subject.rsplit(" of ", 1)[1]  # "The president of South Sudan, which became"
     if match["pronoun"].lower() == "whose":
         subject = possessive(subject)
     return match.start("body"), match.end("body"), standalone(f"{subject} {match['body']}")
@@ -419,6 +363,10 @@ def _is_claim(clause: str, fewest: int = MIN_WORDS) -> bool:
     """Questions and fragments of fewer than ``fewest`` words assert nothing checkable."""
     if clause.rstrip("”\"’')] ").endswith("?"):
         return False
+    if _SUBORDINATE_ONLY.match(clause):
+        main = clause.split(",", 1)[1:]  # "Unless he loses Payton's faith, of course.": no main
+        if not main or not has_finite_verb(words(main[0])):
+            return False
     return len(words(clause)) >= fewest
 
 
@@ -447,12 +395,3 @@ def _subject(attribution: Attribution | None, content: str) -> str | None:
     if not fits.get(pronoun, False):
         return None
     return who[0].upper() + who[1:]
-
-
-def is_person(attribution: Attribution) -> bool:
-    """Whether the speaker is one person: named, or described by a role ("the mayor")."""
-    last = attribution.who.split(",")[0].split()[-1:] or [""]
-    return attribution.type == "named" or last[0].lower() in _ROLES
-
-
-_ROLES = lower_set("person_roles.txt")

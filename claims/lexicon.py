@@ -118,6 +118,9 @@ class CueLexicon:
     opens: frozenset[int]
     stem_pattern: re.Pattern[str]
     exclusions: dict[str, re.Pattern[str]]
+    # the first words of each rule's first element, lower-cased: a rule not anchored at its
+    # first word is searched for only if one of them occurs just before the anchor
+    heads: tuple[tuple[str, ...], ...] = ()
 
 
 def _anchor_words(phrase: str) -> tuple[list[str], list[str], bool]:
@@ -172,4 +175,13 @@ def cue_lexicon() -> CueLexicon:
             "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)) or "(?!)"
         ),
         exclusions=exclusions,
+        heads=tuple(_heads(rule.phrase) for rule in rules),
+    )
+
+
+def _heads(phrase: str) -> tuple[str, ...]:
+    """The words a phrase can open with (without a stem's ``*``)."""
+    first = phrase_words(phrase)[0]
+    return tuple(
+        option.split()[0].rstrip("*").lower() for option in first.strip("()").split("|") if option
     )

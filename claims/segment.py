@@ -28,6 +28,7 @@ _LIST_HEAD = re.compile(r"^\W*(?:\d{1,3}|[A-Za-z])\W*$")
 _LIST_START = re.compile(r"^\W{0,3}(\d{1,2}|[a-z])(?:\.\)|[.)])\s")
 _BULLET = re.compile(r"\s(?=[•⁃]\s?\S)")
 _OPENERS = "\"'“‘([¡¿"
+_AM_PM = ("a. ", "p. ")  # "11. 30 p. m. GMT": a time written with spaces, as in ECB+ copy
 
 
 @functools.cache
@@ -79,7 +80,8 @@ def _period_breaks(
         return False
     if prev in months:
         return not nxt.isdigit() and next_word in starters
-    if prev in final or _INITIALS.match(prev) or (len(prev) == 1 and prev.isupper()):
+    spaced_time = prev == "m" and text[max(sentence_start, word_start - 3) : word_start] in _AM_PM
+    if prev in final or _INITIALS.match(prev) or (len(prev) == 1 and prev.isupper()) or spaced_time:
         return next_word in starters
     if nxt.isdigit():
         return (prev.isalpha() and prev.islower() and len(prev) >= 3) or _ends_date(

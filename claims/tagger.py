@@ -120,10 +120,16 @@ def _matches_at(
             if found:
                 yield position, found.end(), index
             continue
-        for found in pattern.finditer(text, max(start, position - _PHRASE_REACH), stop):
+        window = max(start, position - _PHRASE_REACH)
+        heads = lexicon.heads[index]
+        if heads and not any(head in text[window:position].lower() for head in heads):
+            continue  # the phrase's first words are not before the anchor: no regex search
+        for found in pattern.finditer(text, window, stop):
             if found.start() > position:
                 break
-            if position < found.end():
+            before = text[found.start() - 1 : found.start()] if found.start() > start else ""
+            # from a word's start ("FBI will" holds no "I will")
+            if position < found.end() and not (before and (before.isalnum() or before in "-_")):
                 yield found.start(), found.end(), index
 
 
@@ -136,8 +142,14 @@ def _leftmost_longest(
     for cue_start, cue_end, index in matches:
         if cue_start < covered or _excluded(text, cue_start, cue_end, start, end):
             continue
-        covered = cue_end
         rule = lexicon.rules[index]
+        if (
+            rule.type == "opinion"
+            and " " not in text[cue_start:cue_end]
+            and _named(text, cue_start, start)
+        ):
+            continue
+        covered = cue_end
         cue = Cue(cue_start, cue_end, text[cue_start:cue_end], rule.type)
         result.append(WeightedCue(cue, rule.weight))
     return result
@@ -158,6 +170,16 @@ def _rules_of_word(token: str) -> tuple[int, ...]:
         _RULES_OF_WORD.clear()
     _RULES_OF_WORD[token] = rules
     return rules
+
+
+def _named(text: str, cue_start: int, start: int) -> bool:
+    """Whether an opinion word is capitalised inside a sentence, so part of a name ("Billy King",
+    "Hero Complex"), not a judgement."""
+    word = text[cue_start : cue_start + 40].split(None, 1)[0]
+    if not word[:1].isupper() or (word[:1] == "I" and word[1:2] in ("", "'", "’")):
+        return False
+    before = text[max(start, cue_start - 3) : cue_start].rstrip(" “\"'‘(")
+    return bool(before) and before[-1] not in ".!?:;—–-\n"
 
 
 def _excluded(text: str, cue_start: int, cue_end: int, start: int, end: int) -> bool:

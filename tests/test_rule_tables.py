@@ -53,7 +53,28 @@ FRAME_GOLDEN = {
         "The port authority",
         "traffic fell 5 percent.",
     ),
+    "role lead": (
+        "Director at the port authority, Ana Ruiz said that traffic fell 5 percent.",
+        "Ana Ruiz",
+        "traffic fell 5 percent.",
+    ),
+    "inverted lead": (
+        "Told the port director, Ana Ruiz: 'Traffic fell 5 percent.'",
+        "the port director, Ana Ruiz",
+        "'Traffic fell 5 percent.'",
+    ),
+    "quoted as saying": (
+        "A news agency quoted the port director as saying traffic fell 5 percent.",
+        "the port director",
+        "traffic fell 5 percent.",
+    ),
+    "label lead": (
+        "Report: Traffic fell 5 percent at the port",
+        "Report",
+        "Traffic fell 5 percent at the port",
+    ),
     "middle": ("Traffic, the port said, fell 5 percent.", "the port", None),
+    "according middle": ("Traffic, according to the port, fell 5 percent.", "the port", None),
     "tail bare": ("The wall collapsed said Juan Perez.", "Juan Perez", "The wall collapsed"),
 }
 

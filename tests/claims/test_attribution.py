@@ -144,7 +144,7 @@ GOLDEN = [
     (
         "inverted tail",
         "“We’re excited to work together,” said Andy Jassy, CEO of Amazon, in a statement.",
-        "Andy Jassy, CEO of Amazon",
+        "Andy Jassy",  # the apposition (", CEO of Amazon") describes the speaker
         "named",
         "“We’re excited to work together,”",
     ),
