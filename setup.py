@@ -1,0 +1,78 @@
+"""The compiled core: the hot text-processing modules built with mypyc (docs/BENCHMARKS.md,
+issue 18). Everything else about the package is in pyproject.toml.
+
+``pip install .`` compiles the modules in ``COMPILED`` to C extensions; the pure-Python source
+gives the same output and is used instead when:
+
+- ``CLAIMDESK_PURE=1`` is set at build time;
+- the install is editable (``pip install -e``), so that an edited ``.py`` file is never shadowed
+  by a stale compiled one (``CLAIMDESK_COMPILE=1`` compiles in place anyway: rebuild after
+  each edit);
+- mypyc or a C compiler is missing, or compiling fails (pip says so and installs the source).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+# The modules profiling names as hot (python -m bench.profile_core): extraction and tagging,
+# then the comparison's normalisation and judging. Modules holding classes that cross process
+# boundaries (claims.models) or that tests monkeypatch stay pure.
+COMPILED = [
+    "claims/attribution.py",
+    "claims/clauses.py",
+    "claims/extract.py",
+    "claims/segment.py",
+    "claims/structure.py",
+    "claims/tagger.py",
+    "checker/compare/conflicts.py",
+    "checker/compare/normalize.py",
+    "checker/compare/quantities.py",
+    "checker/compare/relate.py",
+    "checker/compare/times.py",
+    "checker/compare/words.py",
+]
+
+
+def _wanted() -> bool:
+    if os.environ.get("CLAIMDESK_PURE", "") not in ("", "0"):
+        return False
+    if os.environ.get("CLAIMDESK_COMPILE", "") not in ("", "0"):
+        return True
+    editable = any(arg in ("editable_wheel", "develop") for arg in sys.argv)
+    return not editable
+
+
+class _OptionalBuild(build_ext):
+    """A failed compilation leaves the pure-Python modules in place instead of failing."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as error:  # any compiler failure means: stay pure
+            print(f"claimdesk: compiling the core failed ({error}); using pure Python")
+            for output in self.get_outputs():  # all or nothing: no half-built core
+                if os.path.exists(output):
+                    os.remove(output)
+
+
+def _extensions() -> list[object]:
+    if not _wanted():
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("claimdesk: mypyc not available; using pure Python")
+        return []
+    try:
+        return list(mypycify(["--ignore-missing-imports", *COMPILED], opt_level="3"))
+    except (Exception, SystemExit) as error:  # mypyc exits on a type error
+        print(f"claimdesk: mypyc failed ({error!r}); using pure Python")
+        return []
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": _OptionalBuild})
