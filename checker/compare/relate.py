@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -45,10 +45,6 @@ if TYPE_CHECKING:
 RelationKind = Literal["agrees", "contradicts", "updates", "related"]
 Verdict = Literal["agrees", "contradicts", "updates", "related", "unrelated"]
 RELATIONS: tuple[RelationKind, ...] = ("agrees", "contradicts", "updates", "related")
-# Typed Any so that an attrs field's value is no str or float to mypy: compiled (setup.py),
-# a class attribute is checked against its annotation, and the field object would fail that.
-_A_RELATION: Any = attrs.validators.in_(RELATIONS)
-_A_SCORE: Any = [attrs.validators.ge(0.0), attrs.validators.le(1.0)]
 
 AGREE = 0.3  # score from which two claims state the same proposition (best MRPC F1)
 RELATED_SHARED = 3  # concepts in common that make claims related without a shared actor
@@ -74,8 +70,8 @@ class Relation:
 
     a: str
     b: str
-    relation: RelationKind = attrs.field(validator=_A_RELATION)
-    score: float = attrs.field(validator=_A_SCORE)
+    relation: RelationKind = attrs.field(validator=attrs.validators.in_(RELATIONS))
+    score: float = attrs.field(validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
     reasons: tuple[str, ...]
     weight: float = 0.0  # for related links: how rare the shared topic is, to rank them
 
