@@ -52,3 +52,15 @@ def test_compiled_and_pure_give_identical_claims_and_relations(tmp_path: Path) -
 def test_the_compiled_list_names_existing_modules() -> None:
     for name in compiled_modules():
         assert (ROOT / (name.replace(".", "/") + ".py")).is_file(), name
+
+
+def test_no_stale_compiled_module_shadows_the_source() -> None:
+    """An in-place build (``CLAIMDESK_COMPILE=1 pip install -e .``) leaves ``.so`` files beside
+    the source, and Python imports them first: a ``.py`` edited since would be ignored."""
+    for name in compiled_modules():
+        source = ROOT / (name.replace(".", "/") + ".py")
+        for built in source.parent.glob(source.stem + ".*.so"):
+            assert built.stat().st_mtime >= source.stat().st_mtime, (
+                f"{built.name} is older than {source.name}: rebuild (CLAIMDESK_COMPILE=1 "
+                "pip install -e .) or delete it"
+            )
