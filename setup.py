@@ -9,12 +9,16 @@ gives the same output and is used instead when:
   by a stale compiled one (``CLAIMDESK_COMPILE=1`` compiles in place anyway: rebuild after
   each edit);
 - mypyc or a C compiler is missing, or compiling fails (pip says so and installs the source).
+
+A build removes the compiled modules an earlier build left in the tree or in ``build/`` and
+does not make now, so that none is installed or imported in place of the source.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
@@ -33,6 +37,31 @@ COMPILED = [
 ]
 
 
+HERE = Path(__file__).resolve().parent
+
+
+def _drop_compiled(folder: Path, keep: set[Path]) -> None:
+    """Compiled modules in ``folder`` (the source tree or setuptools' ``build/lib*``) other
+    than ``keep``: an earlier build's, which would shadow the source or be installed again
+    (a module taken off ``COMPILED``, an older build's shared library)."""
+    found = [*folder.glob("*__mypyc.*.so")]
+    found += [
+        path for package in ("claims", "checker") for path in folder.glob(f"{package}/**/*.so")
+    ]
+    for path in found:
+        if path.resolve() not in keep:
+            path.unlink()
+
+
+def _building() -> bool:
+    """Whether setuptools builds now: pip also runs this file for the metadata (``egg_info``,
+    ``dist_info``), where compiling would only take time."""
+    return any(arg in _BUILDS for arg in sys.argv)
+
+
+_BUILDS = {"bdist_wheel", "build", "build_ext", "install", "editable_wheel", "develop"}
+
+
 def _wanted() -> bool:
     if os.environ.get("CLAIMDESK_PURE", "") not in ("", "0"):
         return False
@@ -46,6 +75,8 @@ class _OptionalBuild(build_ext):
     """A failed compilation leaves the pure-Python modules in place instead of failing."""
 
     def run(self) -> None:
+        target = HERE if self.inplace else Path(self.build_lib)
+        _drop_compiled(target, {Path(output).resolve() for output in self.get_outputs()})
         try:
             super().run()
         except Exception as error:  # any compiler failure means: stay pure
@@ -56,7 +87,11 @@ class _OptionalBuild(build_ext):
 
 
 def _extensions() -> list[object]:
+    if not _building():
+        return []
     if not _wanted():
+        for folder in (HERE, *HERE.glob("build/lib*")):
+            _drop_compiled(folder, set())
         return []
     try:
         from mypyc.build import mypycify
