@@ -2,13 +2,12 @@
 
     python -m bench.profile_core [--data ../shared/data] [--top 15] [--functions 0]
 
-Profiles, on the 982 ECB+ news articles of ``news-clusters/articles.jsonl``, extraction and
-tagging alone, then ``analyze`` into a new store in this process (extraction, features,
+Profiles, on the 982 ECB+ news articles of ``news-clusters/articles.jsonl``, structure, extraction
+and tagging, then ``analyze`` into a new store in this process (extraction, features,
 blocking, scoring, judging, the store). Each line is a module's share of the profiled time
 spent in its own code; ``<C>`` is time in built-in functions and methods (regular
-expressions, sets, sorting, SQLite), which compiling Python cannot speed up. The modules at
-the top are the ones setup.py compiles. Profile the pure source (an editable install, or run
-from the project root): compiled modules are invisible to cProfile.
+expressions, sets, sorting, SQLite), which compiling the Python code cannot speed up
+(docs/BENCHMARKS.md, "A compiled core").
 """
 
 from __future__ import annotations
