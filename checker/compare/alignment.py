@@ -42,6 +42,14 @@ def apart_in_time(first: date | None, second: date | None) -> bool:
     return first is not None and second is not None and abs((first - second).days) > STORY_DAYS
 
 
+def articles_aligned(
+    actors: tuple[frozenset[str], frozenset[str]], published: tuple[date | None, date | None]
+) -> bool:
+    """Two articles are about the same story: their actors overlap (``story_aligned``) and
+    they are not dated far apart (``apart_in_time``)."""
+    return not apart_in_time(*published) and story_aligned(*actors)
+
+
 def aligned_pairs(
     actors: Mapping[str, frozenset[str]], pairs: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], bool]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from checker.compare.alignment import apart_in_time, source_actors, story_aligned
+from checker.compare.alignment import articles_aligned, source_actors
 from checker.compare.conflicts import (
     _conflicts,
     _figures_comparable,
@@ -464,8 +464,9 @@ def find_relations(
         x, y = claims[i].source, claims[j].source
         dates = (published.get(x), published.get(y)) if published else (None, None)
         if (x, y) not in aligned:
-            apart = apart_in_time(_published(dates[0]), _published(dates[1]))
-            aligned[(x, y)] = aligned[(y, x)] = not apart and story_aligned(actors[x], actors[y])
+            aligned[(x, y)] = aligned[(y, x)] = articles_aligned(
+                (actors[x], actors[y]), (_published(dates[0]), _published(dates[1]))
+            )
         same = aligned[(x, y)]
         verdict = judge(
             item(i), item(j), kinds, score, same_story=same, dates=dates, in_articles=True
