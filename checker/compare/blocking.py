@@ -20,6 +20,7 @@ come out sorted, each once.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterator, Sequence
 
 import attrs
@@ -61,13 +62,15 @@ def candidate_pairs(
     sources: Sequence[str],
     cap: int | None = None,
     focus: Collection[int] | None = None,
+    board: Postings | None = None,
 ) -> Candidates:
     """The candidate pairs of claims with keys ``keyed`` (``claim_keys``); with ``focus``, only
     those with a claim in it (keys are still counted over the whole batch, so the pairs are the
     batch's pairs that touch it). Ties in frequency are broken by the keys themselves, so the
-    pairs do not depend on the order of the claims. ``cap`` is ``DEFAULT_CAP`` unless given."""
+    pairs do not depend on the order of the claims. ``cap`` is ``DEFAULT_CAP`` unless given;
+    ``board`` is ``postings(keyed, cap)`` when already made."""
     cap = DEFAULT_CAP if cap is None else cap
-    board = _Postings.of(keyed, cap)
+    board = board or postings(keyed, cap)
     names, letters, owners, keys = board.names, board.letters, board.owners, board.keys
     kind_of = np.array([letters.index(name[0]) for name in names], dtype=np.int64)
     base = keys < len(names)
@@ -108,7 +111,7 @@ def posted_keys(keyed: Sequence[Collection[str]], cap: int | None = None) -> lis
     were, so a store recomputes the relations only of the claims whose posted keys changed
     when other claims came or went (the caps, the prefix and the pair budget depend on how
     many claims hold each key)."""
-    board = _Postings.of(keyed, DEFAULT_CAP if cap is None else cap)
+    board = postings(keyed, cap)
     names = [*board.names, *board.combined_names()]
     result: list[set[str]] = [set() for _ in keyed]
     for owner, key in zip(
@@ -118,8 +121,39 @@ def posted_keys(keyed: Sequence[Collection[str]], cap: int | None = None) -> lis
     return [frozenset(keys) for keys in result]
 
 
+def postings(keyed: Sequence[Collection[str]], cap: int | None = None) -> Postings:
+    """Every (claim, key) entry of claims with keys ``keyed``, combined keys included, and
+    which are posted: what ``candidate_pairs``, ``posted_keys`` and ``posted_digests`` read."""
+    return Postings.of(keyed, DEFAULT_CAP if cap is None else cap)
+
+
+def posted_digests(board: Postings) -> list[str]:
+    """For each claim, a digest of the keys it posts (``posted_keys``): blake2b of their
+    names, sorted and joined by NUL, 12 bytes in hex. Read off ``board`` claim by claim,
+    without a set of names per claim (140 MB for 70,000 claims)."""
+    names = [*board.names, *board.combined_names()]
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    owners, keys = board.owners[board.posted], board.keys[board.posted]
+    order = np.lexsort((rank[keys], owners))
+    owners, keys = owners[order], keys[order]
+    starts, sizes = _runs(owners)
+    found = [_digest([]) for _ in range(board.claims)]
+    for owner, start, size in zip(
+        owners[starts].tolist(), starts.tolist(), sizes.tolist(), strict=True
+    ):
+        posted = dict.fromkeys(names[key] for key in keys[start : start + size].tolist())
+        found[owner] = _digest(list(posted))
+    return found
+
+
+def _digest(names: Sequence[str]) -> str:
+    joined = "\x00".join(names).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=12).hexdigest()
+
+
 @attrs.frozen
-class _Postings:
+class Postings:
     """Every (claim, key) entry of a batch, combined keys included, with each key's frequency
     and rarity rank and which entries are posted."""
 
@@ -132,9 +166,10 @@ class _Postings:
     rank: Indices
     by_rarity: Indices
     posted: Indices
+    claims: int
 
     @classmethod
-    def of(cls, keyed: Sequence[Collection[str]], cap: int) -> _Postings:
+    def of(cls, keyed: Sequence[Collection[str]], cap: int) -> Postings:
         names = sorted({key for keys in keyed for key in keys})
         number = {key: position for position, key in enumerate(names)}
         owners = np.repeat(np.arange(len(keyed)), [len(keys) for keys in keyed])
@@ -150,7 +185,9 @@ class _Postings:
         posted = _posted(
             owners, rank[keys], frequency[keys] <= cap, _in_full(frequency[by_rarity], cap)
         )
-        return cls(names, letters, owners, keys, pairs, frequency, rank, by_rarity, posted)
+        return cls(
+            names, letters, owners, keys, pairs, frequency, rank, by_rarity, posted, len(keyed)
+        )
 
     def combined_names(self) -> list[str]:
         count = len(self.names)

@@ -27,7 +27,7 @@ import attrs
 import numpy as np
 
 from checker.compare.alignment import source_actors, story_aligned
-from checker.compare.blocking import candidate_pairs
+from checker.compare.blocking import Postings, candidate_pairs
 from checker.compare.bulk import Indices
 from checker.compare.normalize import Features, features
 from checker.compare.relate import (
@@ -103,11 +103,13 @@ def plan(
     sources: Sequence[str],
     focus: Collection[int] | None = None,
     size: int | None = None,
+    board: Postings | None = None,
 ) -> Plan:
     """The candidate pairs of claims with ``keys`` (of ``sources``) that touch ``focus``,
-    screened, and cut into blocks of about ``size`` (``PAIRS_PER_BLOCK``) pairs."""
+    screened, and cut into blocks of about ``size`` (``PAIRS_PER_BLOCK``) pairs; ``board``
+    is ``checker.compare.blocking.postings(keys)`` when already made."""
     size = PAIRS_PER_BLOCK if size is None else size
-    candidates = candidate_pairs(keys, sources, focus=focus)
+    candidates = candidate_pairs(keys, sources, focus=focus, board=board)
     chosen = may_relate(candidates)
     left, right = candidates.left[chosen], candidates.right[chosen]
     number = {source: n for n, source in enumerate(dict.fromkeys(sources))}

@@ -25,7 +25,7 @@ import attrs
 from rapidfuzz import fuzz, process, utils
 
 from checker.compare import partition
-from checker.compare.blocking import posted_keys
+from checker.compare.blocking import posted_digests, postings
 from checker.compare.corroboration import Corroboration, corroborate_links, origins_of
 from checker.compare.relate import Relation
 from checker.compare.relate import _key_topic as key_topic
@@ -242,7 +242,8 @@ def compare(
     The candidate pairs depend on every claim (keys held by many claims are capped, each
     claim posts its rarest keys, the rarest keys are posted in full within a pair budget), so
     a pair of two claims is a candidate as before exactly when both post the keys they
-    posted then (``checker.compare.blocking.posted_keys``; each claim keeps a digest of them).
+    posted then (``checker.compare.blocking.posted_keys``; each claim keeps a digest of them,
+    ``posted_digests``).
     The relations of the claims whose posted keys changed, and of new claims, are computed
     again against every claim; the others' stay. The pairs are judged in blocks
     (``checker.compare.partition``), on ``pool``'s workers when given, and each block's
@@ -254,7 +255,8 @@ def compare(
     rows = store.comparison_claims(connection)
     ids = [row[0] for row in rows]
     keys = [row[3] for row in rows]
-    digests = [_digest(posted) for posted in posted_keys(keys)]
+    board = postings(keys)
+    digests = posted_digests(board)
     before = store.posted_digests(connection)
     focus = [i for i, claim in enumerate(ids) if before.get(claim) != digests[i]]
     if focus:
@@ -267,7 +269,7 @@ def compare(
             published={s.id: _iso(publication_date(s.published)) for s in sources},
             outlets={source.id: source.outlet for source in sources},
         )
-        planned = partition.plan(keys, compared.sources, focus)
+        planned = partition.plan(keys, compared.sources, focus, board=board)
 
         def features_of(indices: Sequence[int]) -> list[partition.Unpacked]:
             texts = store.claim_texts(connection, [ids[i] for i in indices if ids[i] not in known])
@@ -285,14 +287,10 @@ def compare(
             store.save_relations(connection, found)
             if progress:
                 progress("compare", done, len(planned.blocks), claims=len(ids))
+    del board
     store.finish_comparison(
         connection, posted={ids[i]: digests[i] for i in focus}, weigh=_weigher(ids, keys)
     )
-
-
-def _digest(keys: frozenset[str]) -> str:
-    joined = "\x00".join(sorted(keys)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(joined, digest_size=12).hexdigest()
 
 
 def _weigher(

@@ -415,15 +415,16 @@ def begin_comparison(connection: sqlite3.Connection, changed: Sequence[str]) -> 
 
 
 def save_relations(connection: sqlite3.Connection, relations: Sequence[Relation]) -> None:
-    """Write one block of a comparison's relations, in one transaction."""
+    """Write one block of a comparison's relations, in one transaction (in key order: the
+    table's B-tree fills in order)."""
+    rows = sorted(
+        (r.a, r.b, r.relation, r.score, json.dumps(list(r.reasons)), r.weight) for r in relations
+    )
     with writing(connection):
         connection.executemany(
             "INSERT INTO relations (a, b, relation, score, reasons, weight)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (r.a, r.b, r.relation, r.score, json.dumps(list(r.reasons)), r.weight)
-                for r in relations
-            ],
+            rows,
         )
 
 

@@ -154,3 +154,28 @@ def test_shared_counts_are_set_intersections(sets: list[frozenset[int]]) -> None
     right = np.array([j for _, j in pairs], dtype=np.int64)
     counts = bulk.shared_counts(table, left, right).tolist()
     assert counts == [len(sets[i] & sets[j]) for i, j in pairs]
+
+
+def test_posted_digests_are_digests_of_the_posted_keys() -> None:
+    """The digest a store keeps of each claim's posted keys, read off the board, is the
+    digest of ``posted_keys``'s set (so stores written before keep theirs)."""
+    import hashlib
+
+    from checker.compare.blocking import posted_digests, posted_keys, postings
+
+    keyed = [
+        frozenset({"c:ship", "c:port", "a:acme", "q:jobs"}),
+        frozenset({"c:ship", "c:port", "a:bolt"}),
+        frozenset({"c:port", "a:acme", "c:strike"}),
+        frozenset(),
+        *[frozenset({"c:port", f"c:w{n}", "c:ship"}) for n in range(8)],
+    ]
+
+    def digest(keys: frozenset[str]) -> str:
+        joined = "\x00".join(sorted(keys)).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(joined, digest_size=12).hexdigest()
+
+    for cap in (2, 4, 12, None):
+        expected = [digest(keys) for keys in posted_keys(keyed, cap)]
+        assert posted_digests(postings(keyed, cap)) == expected
+    assert any("+" in key for keys in posted_keys(keyed, 12) for key in keys)  # combined keys too
