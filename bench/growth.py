@@ -59,17 +59,19 @@ def claims_of(
 
 def compare_time(
     claims: list[Claim], keys: list[frozenset[str]], packed: list[bytes]
-) -> tuple[float, int, int]:
-    """Seconds to compare the claims in one process, the screened pairs and the relations."""
+) -> tuple[float, float, int, int]:
+    """Seconds to compare the claims in one process and of that for the candidate pairs
+    (blocking and the screen), the screened pairs and the relations."""
     started = time.perf_counter()
     compared = partition.Compared(
         [c.id for c in claims], [c.source for c in claims], [c.kind for c in claims], keys, {}, {}
     )
     planned = partition.plan(keys, compared.sources)
+    candidates = time.perf_counter() - started
     relations = 0
     for block in partition.blocks(planned, compared, lambda ids: [packed[i] for i in ids]):
         relations += len(partition.judge_block(block))
-    return time.perf_counter() - started, planned.pairs, relations
+    return time.perf_counter() - started, candidates, planned.pairs, relations
 
 
 def cdist_pace(claims: list[Claim], sample: int) -> float:
@@ -102,15 +104,20 @@ def main() -> None:
     print(f"{len(claims):,} claims extracted in {time.perf_counter() - started:.0f} s")
     pace = cdist_pace(claims[: max(sizes)], args.sample)
     print(f"exhaustive cdist: {pace / 1e6:.1f} M pairs/s measured ({args.sample} x {max(sizes):,})")
-    times = {}
+    times: dict[int, float] = {}
+    plans: dict[int, tuple[float, int]] = {}
     for size in sizes:
-        seconds, pairs, relations = compare_time(claims[:size], keys[:size], packed[:size])
+        seconds, candidates, pairs, relations = compare_time(
+            claims[:size], keys[:size], packed[:size]
+        )
         times[size] = seconds
+        plans[size] = (candidates, pairs)
         sources = len({c.source for c in claims[:size]})
         exhaustive = size * (size - 1) / 2 / pace
         print(
-            f"{size:,} claims ({sources:,} articles): comparison {seconds:.1f} s,"
-            f" {pairs:,} screened pairs, {relations:,} relations;"
+            f"{size:,} claims ({sources:,} articles): comparison {seconds:.1f} s"
+            f" (candidate pairs {candidates:.1f} s), {pairs:,} screened pairs,"
+            f" {relations:,} relations;"
             f" exhaustive cdist {exhaustive:.0f} s (extrapolated): {exhaustive / seconds:.0f}x"
         )
     low, high = min(sizes), max(sizes)
@@ -118,6 +125,12 @@ def main() -> None:
         growth = times[high] / times[low]
         exponent = np.log(growth) / np.log(high / low)
         print(f"growth {low:,} -> {high:,} claims: {growth:.2f}x (N^{exponent:.2f})")
+        for what, value in (
+            ("candidate pairs' time", plans[high][0] / plans[low][0]),
+            ("screened pairs", plans[high][1] / plans[low][1]),
+        ):
+            power = np.log(value) / np.log(high / low)
+            print(f"  {what}: {value:.2f}x (N^{power:.2f})")
 
 
 if __name__ == "__main__":
