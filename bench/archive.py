@@ -24,10 +24,12 @@ and rewrites wire copy:
 
 Each run is a subprocess ``claimdesk analyze FOLDER --db NEW`` (``--rounds`` alternates the
 ``--jobs`` values given, e.g. ``--jobs 1,2``); its process tree's resident memory is summed
-from ``/proc`` every 20 ms. CPU use is the user and system time of the analyze process and
-its workers over the wall time (2.0 = both cores busy all the time). ``--profile`` runs the
-first analyze under cProfile (the parent process only: workers are not profiled) and prints
-the functions with most cumulative time.
+from ``/proc`` four times a second, and ``wait4`` gives the largest process's peak. CPU
+use is the user and system time of the analyze process and its workers over the wall time
+(2.0 = both cores busy all the time). ``--profile`` runs the first analyze under cProfile
+(the parent process only: workers are not profiled) and prints the functions with most
+cumulative time. ``--before DIR`` runs each measurement with the code at DIR too (e.g. a
+checkout of main), alternated; ``--same`` then compares the two stores.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,7 @@ from pathlib import Path
 import attrs
 
 ECB = 982
+SAMPLE = 0.25  # seconds between two readings of the process tree's memory
 CLI = "import sys; from claimdesk import main; main()"
 
 
@@ -129,43 +131,32 @@ def write(records: list[dict[str, str | None]], folder: Path) -> float:
     return sum(len(str(record["text"]).encode()) for record in records) / 1e6
 
 
-def tree_memory(root: int) -> tuple[int, int, int]:
-    """Resident bytes of ``root`` alone, and of ``root`` with all its descendants summed as
-    RSS (pages shared by a forked worker counted in each) and as PSS (shared pages split
-    between the processes sharing them: the tree's real use), from /proc."""
-    children: dict[int, list[int]] = defaultdict(list)
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
-                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children[parent].append(int(entry))
-    own, rss, pss, stack = 0, 0, 0, [root]
+def tree_memory(root: int) -> tuple[int, int]:
+    """Resident bytes of ``root`` and all its descendants, summed as RSS (pages shared by a
+    forked worker counted in each) and as PSS (shared pages split between the processes
+    sharing them: the tree's real use), from /proc."""
+    rss, pss, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
-        stack += children.get(pid, [])
         try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+                    stack += [int(child) for child in handle.read().split()]
             with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
-                fields = {
-                    line.split(":")[0]: int(line.split()[1]) * 1024
-                    for line in handle
-                    if line.startswith(("Rss:", "Pss:"))
-                }
-        except (OSError, IndexError, ValueError):
+                for line in handle:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
+        except (OSError, ValueError):
             continue
-        rss += fields.get("Rss", 0)
-        pss += fields.get("Pss", 0)
-        own = fields.get("Rss", 0) if pid == root else own
-    return own, rss, pss
+    return rss, pss
 
 
 @attrs.frozen
 class Run:
     wall: float
-    own: float  # peak RSS of the analyze process, MB
+    own: float  # peak RSS of the largest process (analyze or one worker), MB
     rss: float  # peak RSS of its process tree, summed, MB
     pss: float  # peak PSS of its process tree, MB
     cpu: float  # user + system seconds of the tree
@@ -178,29 +169,34 @@ def measured(command: list[str], code: Path | None = None) -> Run:
     environment = dict(os.environ)
     if code is not None:
         environment["PYTHONPATH"] = str(code.resolve())
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
     )
-    peak = [0, 0, 0]
+    peak = [0, 0]
+    done = threading.Event()
 
-    def sample() -> None:
-        while process.poll() is None:
+    def sample() -> None:  # four times a second: the sampling must not load the machine
+        while not done.wait(SAMPLE):
             peak[:] = map(max, peak, tree_memory(process.pid))
-            time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out, err = process.communicate()
+    assert process.stdout is not None and process.stderr is not None
+    out, err = process.stdout.read(), process.stderr.read()  # (a small stderr)
+    _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
+    done.set()
     sampler.join()
-    if process.returncode:
-        raise SystemExit(f"analyze failed ({process.returncode}): {err[-2000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    exit_code = os.waitstatus_to_exitcode(status)
+    process.returncode = exit_code  # reaped here: Popen must not wait for it
+    if exit_code:
+        raise SystemExit(f"analyze failed ({exit_code}): {err[-2000:]}")
+    # wait4: the peak of the largest process (analyze or a worker), CPU with its workers'
+    cpu = usage.ru_utime + usage.ru_stime
+    own = usage.ru_maxrss * 1024 / 1e6
     lines = out.strip().splitlines()
-    own, rss, pss = (value / 1e6 for value in peak)
+    rss, pss = (value / 1e6 for value in peak)
     return Run(wall, own, rss, pss, cpu, lines[-1] if lines else "")
 
 
@@ -247,7 +243,7 @@ def main() -> None:
         events = len({str(r["id"]).split("_")[0] for r in records})
         print(
             f"{len(records)} articles, {size:.2f} MB of text, from {ECB} ECB+ documents"
-            f" of {events} topics (1.87 MB: each sentence in about {size / 1.8746:.1f} articles)"
+            f" of {events} topics ({size / 1.8746:.1f} times the 1.87 MB of ECB+ text)"
         )
         jobs = [int(n) for n in args.jobs.split(",")]
         if args.profile:
@@ -284,7 +280,7 @@ def dump(db: Path) -> list[list[tuple[object, ...]]]:
 
 def report(label: str, run: Run) -> None:
     print(
-        f"{label}: {run.wall:.1f} s wall; peak memory: analyze {run.own:.0f} MB,"
+        f"{label}: {run.wall:.1f} s wall; peak memory: largest process {run.own:.0f} MB,"
         f" process tree {run.pss:.0f} MB PSS ({run.rss:.0f} MB RSS summed);"
         f" CPU {run.cpu:.1f} s = {run.cpu / run.wall:.2f} cores busy",
         flush=True,

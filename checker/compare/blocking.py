@@ -30,6 +30,7 @@ import numpy.typing as npt
 from checker.compare.bulk import Indices, SetTable, shared_counts
 
 DEFAULT_CAP = 200
+CHUNK_PAIRS = 1 << 21  # pairs made at a time (about 2 M: some 100 MB of arrays at most)
 PAIR_BUDGET = 20_000  # pairs that keys posted in full may produce, whatever the batch size
 COMBINED = "p"  # the kind of a combined key: two frequent keys of one claim
 TOPIC = ("c", "a")  # the kinds of key that say what a claim is about: concepts and actors
@@ -240,10 +241,11 @@ def _pair_codes(
 ) -> tuple[Indices, Indices]:
     """Every two claims of different sources posting the same key (with one in ``chosen``
     when given), once each, as sorted codes ``left * width + right`` with the rarest key that
-    made each pair. The pairs of each posting-list size are filtered and deduplicated before
-    the next size is made, so memory holds candidates rather than every key's pairs."""
+    made each pair. The pairs are made a chunk of posting lists at a time, filtered, and
+    merged into the pairs so far every ``CHUNK_PAIRS``, so memory holds candidates rather
+    than every key's pairs."""
     order = np.lexsort((claims, keys))
-    found: list[Indices] = [np.zeros(0, dtype=np.int64)]
+    kept, found, waiting = np.zeros(0, dtype=np.int64), [], 0
     for key, left, right in _within_groups(keys[order], claims[order]):
         keep = source_ids[left] != source_ids[right]
         if chosen is not None:
@@ -251,25 +253,37 @@ def _pair_codes(
         # one number per pair and key, pair first: sorting it puts each pair's rarest key first
         # (width² × ranks stays below 2⁶³ up to about a million claims)
         found.append(np.unique((left[keep] * width + right[keep]) * ranks + key[keep]))
-    merged = np.sort(np.concatenate(found))
-    codes = merged // ranks
-    first = np.r_[True, codes[1:] != codes[:-1]] if len(codes) else np.zeros(0, dtype=bool)
-    return codes[first], merged[first] % ranks
+        waiting += len(found[-1])
+        if waiting > CHUNK_PAIRS:  # keep each pair once, with its rarest key, as it goes
+            kept, found, waiting = _first_of_each_pair(np.concatenate([kept, *found]), ranks), [], 0
+    merged = _first_of_each_pair(np.concatenate([kept, *found]), ranks)
+    return merged // ranks, merged % ranks
+
+
+def _first_of_each_pair(codes: Indices, ranks: int) -> Indices:
+    """``codes`` (``pair * ranks + key rank``) sorted, each pair once with its rarest key."""
+    codes = np.sort(codes)
+    pairs = codes // ranks
+    return codes[np.r_[True, pairs[1:] != pairs[:-1]]] if len(codes) else codes
 
 
 def _within_groups(groups: Indices, values: Indices) -> Iterator[tuple[Indices, Indices, Indices]]:
     """Every two values of the same group, as (group, earlier value, later value) arrays, for
-    ``groups`` sorted; one chunk per group size, not a loop over pairs."""
+    ``groups`` sorted; a chunk of groups of one size at a time (at most about
+    ``CHUNK_PAIRS`` pairs), not a loop over pairs."""
     starts, sizes = _runs(groups)
     for size in np.unique(sizes[sizes > 1]).tolist():
-        group_starts = starts[sizes == size]
-        members = values[group_starts[:, None] + np.arange(size)]
         first, second = np.triu_indices(size, 1)
-        yield (
-            np.repeat(groups[group_starts], len(first)),
-            members[:, first].ravel(),
-            members[:, second].ravel(),
-        )
+        same_size = starts[sizes == size]
+        step = max(1, CHUNK_PAIRS // len(first))
+        for low in range(0, len(same_size), step):
+            group_starts = same_size[low : low + step]
+            members = values[group_starts[:, None] + np.arange(size)]
+            yield (
+                np.repeat(groups[group_starts], len(first)),
+                members[:, first].ravel(),
+                members[:, second].ravel(),
+            )
 
 
 def _runs(values: Indices) -> tuple[Indices, Indices]:

@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.compare import bulk
+from checker.compare import blocking, bulk
 from checker.compare.blocking import candidate_pairs
 from checker.compare.normalize import claim_keys, features
 from checker.compare.relate import claim_features, may_relate
@@ -179,3 +179,24 @@ def test_posted_digests_are_digests_of_the_posted_keys() -> None:
         expected = [digest(keys) for keys in posted_keys(keyed, cap)]
         assert posted_digests(postings(keyed, cap)) == expected
     assert any("+" in key for keys in posted_keys(keyed, 12) for key in keys)  # combined keys too
+
+
+@given(batches, st.integers(1, 40))
+@settings(max_examples=100, deadline=None)
+def test_pairs_made_in_small_chunks_are_the_pairs(
+    batch: list[tuple[str, frozenset[str]]], chunk: int
+) -> None:
+    """Posting lists made into pairs a few at a time, merged as they go, give the same
+    candidates, each with the rarest key that made it."""
+    sources = [source for source, _ in batch]
+    keyed = [keys for _, keys in batch]
+    whole = candidate_pairs(keyed, sources, cap=5)
+    original = blocking.CHUNK_PAIRS
+    try:
+        blocking.CHUNK_PAIRS = chunk
+        chunked = candidate_pairs(keyed, sources, cap=5)
+    finally:
+        blocking.CHUNK_PAIRS = original
+    assert whole.left.tolist() == chunked.left.tolist()
+    assert whole.right.tolist() == chunked.right.tolist()
+    assert whole.by_kind == chunked.by_kind  # the first (rarest) key of each pair is kept
