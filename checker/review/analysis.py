@@ -270,6 +270,7 @@ def compare(
             outlets={source.id: source.outlet for source in sources},
         )
         planned = partition.plan(keys, compared.sources, focus, board=board)
+        del board  # the blocking board, some 90 MB for 70,000 claims, is done with
 
         def features_of(indices: Sequence[int]) -> list[partition.Unpacked]:
             texts = store.claim_texts(connection, [ids[i] for i in indices if ids[i] not in known])
@@ -287,7 +288,6 @@ def compare(
             store.save_relations(connection, found)
             if progress:
                 progress("compare", done, len(planned.blocks), claims=len(ids))
-    del board
     store.finish_comparison(
         connection, posted={ids[i]: digests[i] for i in focus}, weigh=_weigher(ids, keys)
     )

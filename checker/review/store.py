@@ -428,6 +428,9 @@ def save_relations(connection: sqlite3.Connection, relations: Sequence[Relation]
         )
 
 
+WEIGH_PAGE = 50_000  # related links re-weighed at a time
+
+
 def finish_comparison(
     connection: sqlite3.Connection,
     *,
@@ -442,14 +445,22 @@ def finish_comparison(
         connection.executemany(
             "UPDATE claims SET posted = ? WHERE id = ?", [(d, c) for c, d in posted.items()]
         )
-        links = connection.execute(
-            "SELECT a, b, weight FROM relations WHERE relation = 'related' ORDER BY a, b"
-        ).fetchall()
-        weights = weigh([(a, b) for a, b, _ in links])
-        connection.executemany(
-            "UPDATE relations SET weight = ? WHERE a = ? AND b = ?",
-            [(new, a, b) for (a, b, old), new in zip(links, weights, strict=True) if new != old],
-        )
+        after: tuple[str, str] = ("", "")
+        while links := connection.execute(  # a page of links at a time, in key order
+            "SELECT a, b, weight FROM relations WHERE relation = 'related' AND (a, b) > (?, ?)"
+            " ORDER BY a, b LIMIT ?",
+            (*after, WEIGH_PAGE),
+        ).fetchall():
+            weights = weigh([(a, b) for a, b, _ in links])
+            connection.executemany(
+                "UPDATE relations SET weight = ? WHERE a = ? AND b = ?",
+                [
+                    (new, a, b)
+                    for (a, b, old), new in zip(links, weights, strict=True)
+                    if new != old
+                ],
+            )
+            after = links[-1][0], links[-1][1]
         connection.execute("DELETE FROM pending WHERE what = 'relations'")
 
 
