@@ -242,8 +242,8 @@ def _pair_codes(
     """Every two claims of different sources posting the same key (with one in ``chosen``
     when given), once each, as sorted codes ``left * width + right`` with the rarest key that
     made each pair. The pairs are made a chunk of posting lists at a time, filtered, and
-    merged into the pairs so far every ``CHUNK_PAIRS``, so memory holds candidates rather
-    than every key's pairs."""
+    merged into the pairs so far when at least ``CHUNK_PAIRS`` and as many as are kept wait,
+    so memory holds candidates rather than every key's pairs."""
     order = np.lexsort((claims, keys))
     kept, found, waiting = np.zeros(0, dtype=np.int64), [], 0
     for key, left, right in _within_groups(keys[order], claims[order]):
@@ -254,7 +254,9 @@ def _pair_codes(
         # (width² × ranks stays below 2⁶³ up to about a million claims)
         found.append(np.unique((left[keep] * width + right[keep]) * ranks + key[keep]))
         waiting += len(found[-1])
-        if waiting > CHUNK_PAIRS:  # keep each pair once, with its rarest key, as it goes
+        # keep each pair once, with its rarest key, as it goes (when as many wait as are kept,
+        # so each entry is merged a few times at most)
+        if waiting > max(CHUNK_PAIRS, len(kept)):
             kept, found, waiting = _first_of_each_pair(np.concatenate([kept, *found]), ranks), [], 0
     merged = _first_of_each_pair(np.concatenate([kept, *found]), ranks)
     return merged // ranks, merged % ranks
