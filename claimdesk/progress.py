@@ -1,5 +1,6 @@
-"""A progress line for long ``analyze`` runs on a terminal: the stage, files done of all, and
-the time left at the pace so far. Quiet when the output is not a terminal (a pipe, a file, a
+"""A progress line for long ``analyze`` runs on a terminal: the stage, files (or blocks of
+pairs, when comparing) done of all, the claims so far, and the time left at the pace of the
+stage so far. Quiet when the output is not a terminal (a pipe, a file, a
 test), so scripts read the same output as before."""
 
 from __future__ import annotations
@@ -21,18 +22,26 @@ class TerminalProgress:
         self.started = _now()
         self.drawn = 0.0
         self.width = 0
+        self.stage = ""
+        self.stage_started = self.started
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
+    def __call__(self, stage: str, done: int, total: int, claims: int = 0) -> None:
         if not self.on:
             return
         now = _now()
+        if stage != self.stage:  # the first stage runs from the start
+            self.stage_started = now if self.stage else self.started
+            self.stage = stage
         final = done >= total
         if now - self.started < SHOW_AFTER or (now - self.drawn < EVERY and not final):
             return
         self.drawn = now
-        line = f"{stage}: {done:,}/{total:,} files" if stage != "compare" else "comparing claims"
-        if stage in ("read", "extract") and 0 < done < total:
-            left = (now - self.started) / done * (total - done)
+        unit = "blocks of pairs" if stage == "compare" else "files"
+        line = f"{stage}: {done:,}/{total:,} {unit}"
+        if claims:
+            line += f", {claims:,} claims"
+        if 0 < done < total:
+            left = (now - self.stage_started) / done * (total - done)
             line += f", about {int(left) // 60}:{int(left) % 60:02d} left"
         self.stream.write("\r" + line.ljust(self.width))
         self.width = len(line)

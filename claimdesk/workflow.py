@@ -8,7 +8,8 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,6 +27,9 @@ from claimdesk.progress import TerminalProgress
 from claims.convert import dumps
 from claims.ingest import IngestError
 from claims.models import KINDS
+
+if TYPE_CHECKING:
+    from checker.review.cluster import Cluster
 
 DEFAULT_ARTICLE_TIMEOUT = 120.0  # seconds; a 5 MB article on one line takes about 10
 LABEL_WIDTH = 40  # characters of a source's outlet and title in the claims table
@@ -129,6 +133,12 @@ def open_store(
     help="Worker processes that extract articles side by side (the result is the same).",
 )
 @click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Extract and compare on the Dask cluster of this scheduler (e.g. tcp://host:8786)"
+    " instead of local workers; the store stays here. Needs pip install 'claimdesk[dask]'.",
+)
+@click.option(
     "--batch",
     type=click.IntRange(min=1),
     default=BATCH_ARTICLES,
@@ -146,6 +156,7 @@ def analyze_command(
     batch: int,
     outlet_from: str,
     jobs: int,
+    scheduler: str | None,
 ) -> None:
     """Extract, tag and compare the claims of article files or folders, into the store.
 
@@ -158,8 +169,9 @@ def analyze_command(
         else:
             run.unexpected(path, error)
 
+    pool = _cluster(run, scheduler) if scheduler else None
     progress = TerminalProgress()
-    with open_store(run, db, create=True) as connection:
+    with open_store(run, db, create=True) as connection, pool or nullcontext():
         outcome = analyze(
             connection,
             list(paths),
@@ -172,10 +184,23 @@ def analyze_command(
             batch=batch,
             jobs=jobs,
             progress=progress,
+            pool=pool,
         )
         progress.close()
         _print_outcome(outcome)
         _print_totals(connection, db)
+
+
+def _cluster(run: Context, scheduler: str) -> Cluster:
+    """The Dask cluster of ``--scheduler``, or one line and exit 2 (no Dask, no scheduler)."""
+    from checker.review.cluster import Cluster, ClusterUnavailable
+
+    try:
+        return Cluster(scheduler)
+    except ClusterUnavailable as error:
+        run.report("--scheduler", str(error))
+        run.finish()
+        raise
 
 
 def _print_outcome(outcome: Outcome) -> None:

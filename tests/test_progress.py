@@ -39,3 +39,20 @@ def test_a_pipe_gets_nothing() -> None:
     shown("extract", 5, 10)
     shown.close()
     assert stream.getvalue() == ""
+
+
+def test_claims_and_the_comparison_blocks_are_shown_with_time_left_per_stage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = iter([0.0, 3.0, 10.0, 14.0, 20.0])
+    monkeypatch.setattr(module, "_now", lambda: next(clock))
+    stream = Terminal()
+    shown = TerminalProgress(stream)  # starts at 0
+    shown("extract", 3, 10, claims=90)  # 3 s: 1 s a file
+    shown("compare", 0, 8, claims=300)  # 10 s: the comparison starts
+    shown("compare", 2, 8, claims=300)  # 14 s: 2 blocks in 4 s, 6 left
+    shown("compare", 8, 8, claims=300)  # 20 s
+    text = stream.getvalue()
+    assert "extract: 3/10 files, 90 claims, about 0:07 left" in text
+    assert "compare: 2/8 blocks of pairs, 300 claims, about 0:12 left" in text
+    assert "compare: 8/8 blocks of pairs, 300 claims" in text

@@ -20,6 +20,7 @@ come out sorted, each once.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterator, Sequence
 
 import attrs
@@ -29,6 +30,7 @@ import numpy.typing as npt
 from checker.compare.bulk import Indices, SetTable, shared_counts
 
 DEFAULT_CAP = 200
+CHUNK_PAIRS = 1 << 21  # pairs made at a time (about 2 M: some 100 MB of arrays at most)
 PAIR_BUDGET = 20_000  # pairs that keys posted in full may produce, whatever the batch size
 COMBINED = "p"  # the kind of a combined key: two frequent keys of one claim
 TOPIC = ("c", "a")  # the kinds of key that say what a claim is about: concepts and actors
@@ -61,13 +63,15 @@ def candidate_pairs(
     sources: Sequence[str],
     cap: int | None = None,
     focus: Collection[int] | None = None,
+    board: Postings | None = None,
 ) -> Candidates:
     """The candidate pairs of claims with keys ``keyed`` (``claim_keys``); with ``focus``, only
     those with a claim in it (keys are still counted over the whole batch, so the pairs are the
     batch's pairs that touch it). Ties in frequency are broken by the keys themselves, so the
-    pairs do not depend on the order of the claims. ``cap`` is ``DEFAULT_CAP`` unless given."""
+    pairs do not depend on the order of the claims. ``cap`` is ``DEFAULT_CAP`` unless given;
+    ``board`` is ``postings(keyed, cap)`` when already made."""
     cap = DEFAULT_CAP if cap is None else cap
-    board = _Postings.of(keyed, cap)
+    board = board or postings(keyed, cap)
     names, letters, owners, keys = board.names, board.letters, board.owners, board.keys
     kind_of = np.array([letters.index(name[0]) for name in names], dtype=np.int64)
     base = keys < len(names)
@@ -108,7 +112,7 @@ def posted_keys(keyed: Sequence[Collection[str]], cap: int | None = None) -> lis
     were, so a store recomputes the relations only of the claims whose posted keys changed
     when other claims came or went (the caps, the prefix and the pair budget depend on how
     many claims hold each key)."""
-    board = _Postings.of(keyed, DEFAULT_CAP if cap is None else cap)
+    board = postings(keyed, cap)
     names = [*board.names, *board.combined_names()]
     result: list[set[str]] = [set() for _ in keyed]
     for owner, key in zip(
@@ -118,8 +122,39 @@ def posted_keys(keyed: Sequence[Collection[str]], cap: int | None = None) -> lis
     return [frozenset(keys) for keys in result]
 
 
+def postings(keyed: Sequence[Collection[str]], cap: int | None = None) -> Postings:
+    """Every (claim, key) entry of claims with keys ``keyed``, combined keys included, and
+    which are posted: what ``candidate_pairs``, ``posted_keys`` and ``posted_digests`` read."""
+    return Postings.of(keyed, DEFAULT_CAP if cap is None else cap)
+
+
+def posted_digests(board: Postings) -> list[str]:
+    """For each claim, a digest of the keys it posts (``posted_keys``): blake2b of their
+    names, sorted and joined by NUL, 12 bytes in hex. Read off ``board`` claim by claim,
+    without a set of names per claim (140 MB for 70,000 claims)."""
+    names = [*board.names, *board.combined_names()]
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    owners, keys = board.owners[board.posted], board.keys[board.posted]
+    order = np.lexsort((rank[keys], owners))
+    owners, keys = owners[order], keys[order]
+    starts, sizes = _runs(owners)
+    found = [_digest([]) for _ in range(board.claims)]
+    for owner, start, size in zip(
+        owners[starts].tolist(), starts.tolist(), sizes.tolist(), strict=True
+    ):
+        posted = dict.fromkeys(names[key] for key in keys[start : start + size].tolist())
+        found[owner] = _digest(list(posted))
+    return found
+
+
+def _digest(names: Sequence[str]) -> str:
+    joined = "\x00".join(names).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=12).hexdigest()
+
+
 @attrs.frozen
-class _Postings:
+class Postings:
     """Every (claim, key) entry of a batch, combined keys included, with each key's frequency
     and rarity rank and which entries are posted."""
 
@@ -132,9 +167,10 @@ class _Postings:
     rank: Indices
     by_rarity: Indices
     posted: Indices
+    claims: int
 
     @classmethod
-    def of(cls, keyed: Sequence[Collection[str]], cap: int) -> _Postings:
+    def of(cls, keyed: Sequence[Collection[str]], cap: int) -> Postings:
         names = sorted({key for keys in keyed for key in keys})
         number = {key: position for position, key in enumerate(names)}
         owners = np.repeat(np.arange(len(keyed)), [len(keys) for keys in keyed])
@@ -150,7 +186,9 @@ class _Postings:
         posted = _posted(
             owners, rank[keys], frequency[keys] <= cap, _in_full(frequency[by_rarity], cap)
         )
-        return cls(names, letters, owners, keys, pairs, frequency, rank, by_rarity, posted)
+        return cls(
+            names, letters, owners, keys, pairs, frequency, rank, by_rarity, posted, len(keyed)
+        )
 
     def combined_names(self) -> list[str]:
         count = len(self.names)
@@ -203,10 +241,11 @@ def _pair_codes(
 ) -> tuple[Indices, Indices]:
     """Every two claims of different sources posting the same key (with one in ``chosen``
     when given), once each, as sorted codes ``left * width + right`` with the rarest key that
-    made each pair. The pairs of each posting-list size are filtered and deduplicated before
-    the next size is made, so memory holds candidates rather than every key's pairs."""
+    made each pair. The pairs are made a chunk of posting lists at a time, filtered, and
+    merged into the pairs so far when at least ``CHUNK_PAIRS`` and as many as are kept wait,
+    so memory holds candidates rather than every key's pairs."""
     order = np.lexsort((claims, keys))
-    found: list[Indices] = [np.zeros(0, dtype=np.int64)]
+    kept, found, waiting = np.zeros(0, dtype=np.int64), [], 0
     for key, left, right in _within_groups(keys[order], claims[order]):
         keep = source_ids[left] != source_ids[right]
         if chosen is not None:
@@ -214,25 +253,39 @@ def _pair_codes(
         # one number per pair and key, pair first: sorting it puts each pair's rarest key first
         # (width² × ranks stays below 2⁶³ up to about a million claims)
         found.append(np.unique((left[keep] * width + right[keep]) * ranks + key[keep]))
-    merged = np.sort(np.concatenate(found))
-    codes = merged // ranks
-    first = np.r_[True, codes[1:] != codes[:-1]] if len(codes) else np.zeros(0, dtype=bool)
-    return codes[first], merged[first] % ranks
+        waiting += len(found[-1])
+        # keep each pair once, with its rarest key, as it goes (when as many wait as are kept,
+        # so each entry is merged a few times at most)
+        if waiting > max(CHUNK_PAIRS, len(kept)):
+            kept, found, waiting = _first_of_each_pair(np.concatenate([kept, *found]), ranks), [], 0
+    merged = _first_of_each_pair(np.concatenate([kept, *found]), ranks)
+    return merged // ranks, merged % ranks
+
+
+def _first_of_each_pair(codes: Indices, ranks: int) -> Indices:
+    """``codes`` (``pair * ranks + key rank``) sorted, each pair once with its rarest key."""
+    codes = np.sort(codes)
+    pairs = codes // ranks
+    return codes[np.r_[True, pairs[1:] != pairs[:-1]]] if len(codes) else codes
 
 
 def _within_groups(groups: Indices, values: Indices) -> Iterator[tuple[Indices, Indices, Indices]]:
     """Every two values of the same group, as (group, earlier value, later value) arrays, for
-    ``groups`` sorted; one chunk per group size, not a loop over pairs."""
+    ``groups`` sorted; a chunk of groups of one size at a time (at most about
+    ``CHUNK_PAIRS`` pairs), not a loop over pairs."""
     starts, sizes = _runs(groups)
     for size in np.unique(sizes[sizes > 1]).tolist():
-        group_starts = starts[sizes == size]
-        members = values[group_starts[:, None] + np.arange(size)]
         first, second = np.triu_indices(size, 1)
-        yield (
-            np.repeat(groups[group_starts], len(first)),
-            members[:, first].ravel(),
-            members[:, second].ravel(),
-        )
+        same_size = starts[sizes == size]
+        step = max(1, CHUNK_PAIRS // len(first))
+        for low in range(0, len(same_size), step):
+            group_starts = same_size[low : low + step]
+            members = values[group_starts[:, None] + np.arange(size)]
+            yield (
+                np.repeat(groups[group_starts], len(first)),
+                members[:, first].ravel(),
+                members[:, second].ravel(),
+            )
 
 
 def _runs(values: Indices) -> tuple[Indices, Indices]:

@@ -467,13 +467,10 @@ def find_relations(
             aligned[(x, y)] = aligned[(y, x)] = articles_aligned(
                 (actors[x], actors[y]), (_published(dates[0]), _published(dates[1]))
             )
-        same = aligned[(x, y)]
-        verdict = judge(
-            item(i), item(j), kinds, score, same_story=same, dates=dates, in_articles=True
+        outlet = same_outlet(outlets or {}, x, y)
+        verdict = judge_in_articles(
+            (item(i), item(j)), kinds, score, same_story=aligned[(x, y)], dates=dates, outlet=outlet
         )
-        outlet = _same_outlet(outlets or {}, x, y)
-        if verdict.relation == "agrees" and outlet:
-            verdict = attrs.evolve(verdict, reasons=(*verdict.reasons, f"same outlet: {outlet}"))
         if verdict.relation == "unrelated":
             continue
         weight = 0.0
@@ -484,7 +481,27 @@ def find_relations(
     return sorted(found, key=lambda r: (r.a, r.b))
 
 
-def _same_outlet(outlets: Mapping[str, str | None], x: str, y: str) -> str | None:
+def judge_in_articles(
+    items: tuple[Features, Features],
+    kinds: tuple[Kind | None, Kind | None],
+    score: float,
+    *,
+    same_story: bool,
+    dates: tuple[str | None, str | None],
+    outlet: str | None,
+) -> Judgement:
+    """``judge`` of two claims of two articles, as ``find_relations`` judges each candidate
+    pair (and ``checker.compare.partition`` each pair of a block): with the articles' dates,
+    whether they tell the same story, and the outlet they share, if any (an agreement within
+    one outlet says so: it is no corroboration)."""
+    verdict = judge(*items, kinds, score, same_story=same_story, dates=dates, in_articles=True)
+    if verdict.relation == "agrees" and outlet:
+        verdict = attrs.evolve(verdict, reasons=(*verdict.reasons, f"same outlet: {outlet}"))
+    return verdict
+
+
+def same_outlet(outlets: Mapping[str, str | None], x: str, y: str) -> str | None:
+    """The outlet of sources ``x`` and ``y`` when it is the same one (ignoring case)."""
     outlet, other = outlets.get(x), outlets.get(y)
     return outlet if outlet and other and outlet.casefold() == other.casefold() else None
 

@@ -13,27 +13,27 @@ the runs they came in.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from importlib import metadata
-from typing import TypeGuard
+from typing import Protocol, TypeGuard
 
 import attrs
 from rapidfuzz import fuzz, process, utils
 
-from checker.compare.blocking import posted_keys
+from checker.compare import partition
+from checker.compare.blocking import posted_digests, postings
 from checker.compare.corroboration import Corroboration, corroborate_links, origins_of
-from checker.compare.normalize import Features, claim_keys
-from checker.compare.relate import Relation, find_relations
+from checker.compare.relate import Relation
 from checker.compare.relate import _key_topic as key_topic
 from checker.compare.times import publication_date
 from checker.review import ledger, store, views
 from checker.review.extraction import Extractor
 from checker.review.records import Source, Verdict
+from checker.review.workers import Pool, Workers
 from claims.ingest import (
     DEFAULT_MAX_BYTES,
     IngestError,
@@ -53,7 +53,13 @@ EXTRACTOR = metadata.version("claimdesk")
 SUCCESSOR = 60.0  # rapidfuzz ratio from which a new claim is shown as an orphan's likely successor
 
 OnError = Callable[[str, Exception], None]
-Progress = Callable[[str, int, int], None]
+
+
+class Progress(Protocol):
+    """Told the stage (``read``, ``extract``, ``compare``), how much of it is done of how
+    much (files; blocks of pairs when comparing) and how many claims there are so far."""
+
+    def __call__(self, stage: str, done: int, total: int, claims: int = 0) -> None: ...
 
 
 @attrs.frozen
@@ -102,6 +108,7 @@ def analyze(
     batch: int = BATCH_ARTICLES,
     on_batch: Callable[[int], None] | None = None,
     jobs: int = 1,
+    pool: Pool | None = None,
 ) -> Outcome:
     """Analyse ``paths`` into the store on ``connection``; files that cannot be read or
     extracted go to ``on_error`` and the rest is analysed; files read in a fallback encoding
@@ -113,18 +120,21 @@ def analyze(
     time, and ``on_batch`` is told how many sources are saved so far; the relations are
     computed once every batch is in. A run that was killed loses at most the batch it was
     in, and the next run skips what was saved and finishes the comparison. ``jobs`` worker
-    processes extract articles side by side, with the same result as one.
-    ``outlet_from="folder"`` gives an article without an outlet in its metadata the name of its folder as outlet."""
+    processes extract articles and then judge the comparison's blocks side by side, with the
+    same result as one; ``pool`` (a Dask cluster, ``checker.review.cluster``) runs them
+    instead. ``outlet_from="folder"`` gives an article without an outlet in its metadata the
+    name of its folder as outlet."""
     known = store.sources(connection)
     database = views.database_file(connection)
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
     articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force, on_notice)
     articles = [_with_outlet(article, fresh, outlet_from) for article, fresh in articles]
     by_id = {source.id: source for source in known}
-    features: dict[str, Features] = {}  # of the claims extracted in this run, by id
+    packed: dict[str, partition.Packed] = {}  # features of the claims extracted in this run
     saving = _Batches(connection, by_id, changes, on_batch)
     unchanged = [_unchanged_text(by_id.get(a.source), fresh, force) for a, fresh in articles]
-    with Extractor(timeout, jobs) as extractor:
+    workers = pool or Workers(jobs, in_process=timeout is None)
+    with workers, Extractor(timeout, pool=workers) as extractor:
         results = extractor.map(
             a for (a, _), same in zip(articles, unchanged, strict=True) if not same
         )
@@ -132,7 +142,7 @@ def analyze(
             zip(articles, unchanged, strict=True), start=1
         ):
             if progress:
-                progress("extract", number, len(articles))
+                progress("extract", number, len(articles), claims=len(packed))
             _notices(article, on_notice)
             if same:
                 changes.append(SourceChange(article.source, "refreshed"))  # metadata or place
@@ -142,21 +152,16 @@ def analyze(
                 if isinstance(result, Exception):
                     on_error(article.path, result)
                     continue
-                claims, items = result
-                features.update(zip((claim.id for claim in claims), items, strict=True))
-                keys = tuple(claim_keys(item) for item in items)
+                claims, keys, blobs = result
+                packed.update(zip((claim.id for claim in claims), blobs, strict=True))
                 saving.add(store.Extracted(fresh, article.text, claims, keys))
             if len(saving) >= batch or saving.claims >= BATCH_CLAIMS:
                 saving.save()
-    saving.save()
-    compared = False
-    if store.comparison_pending(connection):
-        if progress:
-            progress("compare", 0, 1)
-        compare(connection, features)
-        compared = True
-        if progress:
-            progress("compare", 1, 1)
+        saving.save()
+        compared = False
+        if store.comparison_pending(connection):
+            compare(connection, packed, workers if workers.jobs > 1 else None, progress)
+            compared = True
     return Outcome(
         tuple(sorted(changes, key=lambda c: c.source)),
         tuple(saving.orphaned),
@@ -225,65 +230,80 @@ class _Batches:
             self.on_batch(self.saved)
 
 
-def compare(connection: sqlite3.Connection, known: Mapping[str, Features] | None = None) -> None:
+def compare(
+    connection: sqlite3.Connection,
+    known: Mapping[str, partition.Packed] | None = None,
+    pool: Pool | None = None,
+    progress: Progress | None = None,
+) -> None:
     """Bring the store's relations up to date with its claims, so that they are what one run
     over all of them would give, whatever order and batches the claims came in.
 
     The candidate pairs depend on every claim (keys held by many claims are capped, each
     claim posts its rarest keys, the rarest keys are posted in full within a pair budget), so
     a pair of two claims is a candidate as before exactly when both post the keys they
-    posted then (``checker.compare.blocking.posted_keys``; each claim keeps a digest of them).
+    posted then (``checker.compare.blocking.posted_keys``; each claim keeps a digest of them,
+    ``posted_digests``).
     The relations of the claims whose posted keys changed, and of new claims, are computed
-    again against every claim; the others' stay. The weight of each related link (the rarity
-    of its shared topic among all claims) is recomputed for all of them. ``known`` are
-    features already computed, by claim id."""
+    again against every claim; the others' stay. The pairs are judged in blocks
+    (``checker.compare.partition``), on ``pool``'s workers when given, and each block's
+    relations are committed as it comes back; a run killed in between leaves the changed
+    claims to the next run. The weight of each related link (the rarity of its shared topic
+    among all claims) is recomputed for all of them. ``known`` are packed features already
+    computed, by claim id; the others are computed from the claims' text."""
     known = known or {}
-    claims = store.stored_claims(connection)
-    stored = store.stored_keys(connection)
-    keys = [stored[claim.id] for claim in claims]
-    digests = [_digest(posted) for posted in posted_keys(keys)]
+    rows = store.comparison_claims(connection)
+    ids = [row[0] for row in rows]
+    keys = [row[3] for row in rows]
+    board = postings(keys)
+    digests = posted_digests(board)
     before = store.posted_digests(connection)
-    focus = [i for i, claim in enumerate(claims) if before.get(claim.id) != digests[i]]
-    relations: list[Relation] = []
+    focus = [i for i, claim in enumerate(ids) if before.get(claim) != digests[i]]
     if focus:
-        items = [known.get(claim.id) for claim in claims]
         sources = store.sources(connection)
-        relations = find_relations(
-            claims,
-            items,
-            focus=focus,
-            keys=keys,
-            outlets={source.id: source.outlet for source in sources},
+        compared = partition.Compared(
+            ids,
+            [row[1] for row in rows],
+            [row[2] for row in rows],  # type: ignore[misc]
+            keys,
             published={s.id: _iso(publication_date(s.published)) for s in sources},
+            outlets={source.id: source.outlet for source in sources},
         )
-    store.save_comparison(
-        connection,
-        posted={claims[i].id: digests[i] for i in focus},
-        relations=relations,
-        weigh=_weigher(claims, keys),
+        planned = partition.plan(keys, compared.sources, focus, board=board)
+        del board  # the blocking board, some 90 MB for 70,000 claims, is done with
+
+        def features_of(indices: Sequence[int]) -> list[partition.Unpacked]:
+            texts = store.claim_texts(connection, [ids[i] for i in indices if ids[i] not in known])
+            return [known.get(ids[i]) or texts[ids[i]] for i in indices]
+
+        store.begin_comparison(connection, [ids[i] for i in focus])
+        if progress:
+            progress("compare", 0, len(planned.blocks), claims=len(ids))
+        judged = (pool or Workers()).map(
+            partition.judge_block, partition.blocks(planned, compared, features_of)
+        )
+        for done, found in enumerate(judged, start=1):
+            if isinstance(found, Exception):
+                raise found
+            store.save_relations(connection, found)
+            if progress:
+                progress("compare", done, len(planned.blocks), claims=len(ids))
+    store.finish_comparison(
+        connection, posted={ids[i]: digests[i] for i in focus}, weigh=_weigher(ids, keys)
     )
 
 
-def _digest(keys: frozenset[str]) -> str:
-    joined = "\x00".join(sorted(keys)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(joined, digest_size=12).hexdigest()
-
-
 def _weigher(
-    claims: Sequence[Claim], keys: Sequence[frozenset[str]]
+    ids: Sequence[str], keys: Sequence[frozenset[str]]
 ) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
-    """The weight of related links as ``find_relations`` gives it over all ``claims``: the
-    summed rarity of the topic the two claims share (added in sorted order, so the same in
-    every process)."""
-    topics = {claim.id: key_topic(k) for claim, k in zip(claims, keys, strict=True)}
+    """The weight of related links as the comparison gives it over all claims
+    (``checker.compare.partition.weight_of``)."""
+    topics = {claim: key_topic(k) for claim, k in zip(ids, keys, strict=True)}
     frequency = Counter(concept for topic in topics.values() for concept in topic)
-    count = len(claims)
+    count = len(ids)
 
     def weigh(pairs: Sequence[tuple[str, str]]) -> list[float]:
-        return [
-            round(sum(math.log(count / frequency[c]) for c in sorted(topics[a] & topics[b])), 6)
-            for a, b in pairs
-        ]
+        return [partition.weight_of(topics[a] & topics[b], frequency, count) for a, b in pairs]
 
     return weigh
 

@@ -330,7 +330,8 @@ def save_analysis(
 ) -> None:
     """Write one batch of an analysis in one transaction: ``extracted`` sources replace their
     stored claims (their relations go with them; the claims' relations are computed by
-    :func:`save_comparison` once every batch is in, and ``pending`` says so until then);
+    :func:`begin_comparison`, :func:`save_relations` and :func:`finish_comparison` once
+    every batch is in, and ``pending`` says so until then);
     ``refreshed`` sources only get new metadata. ``expected`` is each written source's file
     sha256 (or ``None`` for a new one) as read when the analysis began: if another process
     changed one since, nothing is written and :class:`StoreConflict` is raised."""
@@ -375,43 +376,91 @@ def posted_digests(connection: sqlite3.Connection) -> dict[str, str | None]:
     return dict(connection.execute("SELECT id, posted FROM claims").fetchall())
 
 
-def save_comparison(
+def comparison_claims(
     connection: sqlite3.Connection,
-    *,
-    posted: Mapping[str, str],
-    relations: Sequence[Relation],
-    weigh: Callable[[Sequence[tuple[str, str]]], Sequence[float]],
-) -> None:
-    """Write a comparison in one transaction: the relations of the claims of ``posted`` (whose
-    posted keys changed) replace theirs, their digests are stored, and every related link
-    gets the weight ``weigh`` gives it now (it depends on all the claims of the store)."""
-    changed = list(posted)
+) -> list[tuple[str, str, str, frozenset[str]]]:
+    """Every claim as the comparison needs it, in reading order: ``(id, source, kind,
+    keys)``, without building claim models (the comparison of a large store holds these
+    only)."""
+    rows = connection.execute(
+        "SELECT id, source, kind, keys FROM claims ORDER BY source, position"
+    ).fetchall()
+    return [
+        (claim, source, kind, frozenset(json.loads(keys))) for claim, source, kind, keys in rows
+    ]
+
+
+def claim_texts(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Each claim's text and who it is attributed to (``""`` when nobody), by id: what its
+    comparison features are computed from (``checker.compare.relate.claim_features``)."""
+    rows = fetch_in(connection, "SELECT id, text, attribution FROM claims WHERE id IN ({ids})", ids)
+    return {
+        claim: (text, json.loads(attribution)["who"] if attribution else "")
+        for claim, text, attribution in rows
+    }
+
+
+def begin_comparison(connection: sqlite3.Connection, changed: Sequence[str]) -> None:
+    """Start recomputing the relations of the ``changed`` claims: theirs are deleted and their
+    posted-keys digests cleared in one transaction, so a run killed before
+    :func:`finish_comparison` leaves them to be recomputed by the next (``pending`` stays)."""
     with writing(connection):
         for start in range(0, len(changed), CHUNK):
-            chunk = changed[start : start + CHUNK]
+            chunk = list(changed[start : start + CHUNK])
             marks = ", ".join("?" * len(chunk))
             connection.execute(
                 f"DELETE FROM relations WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2
             )
+            connection.execute(f"UPDATE claims SET posted = NULL WHERE id IN ({marks})", chunk)
+
+
+def save_relations(connection: sqlite3.Connection, relations: Sequence[Relation]) -> None:
+    """Write one block of a comparison's relations, in one transaction (in key order: the
+    table's B-tree fills in order)."""
+    rows = sorted(
+        (r.a, r.b, r.relation, r.score, json.dumps(list(r.reasons)), r.weight) for r in relations
+    )
+    with writing(connection):
         connection.executemany(
             "INSERT INTO relations (a, b, relation, score, reasons, weight)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (r.a, r.b, r.relation, r.score, json.dumps(list(r.reasons)), r.weight)
-                for r in relations
-            ],
+            rows,
         )
+
+
+WEIGH_PAGE = 50_000  # related links re-weighed at a time
+
+
+def finish_comparison(
+    connection: sqlite3.Connection,
+    *,
+    posted: Mapping[str, str],
+    weigh: Callable[[Sequence[tuple[str, str]]], Sequence[float]],
+) -> None:
+    """End a comparison in one transaction: the digests of the claims of ``posted`` (whose
+    relations :func:`begin_comparison` cleared and :func:`save_relations` wrote anew) are
+    stored, every related link gets the weight ``weigh`` gives it now (it depends on all the
+    claims of the store), and ``pending`` is cleared."""
+    with writing(connection):
         connection.executemany(
             "UPDATE claims SET posted = ? WHERE id = ?", [(d, c) for c, d in posted.items()]
         )
-        links = connection.execute(
-            "SELECT a, b, weight FROM relations WHERE relation = 'related' ORDER BY a, b"
-        ).fetchall()
-        weights = weigh([(a, b) for a, b, _ in links])
-        connection.executemany(
-            "UPDATE relations SET weight = ? WHERE a = ? AND b = ?",
-            [(new, a, b) for (a, b, old), new in zip(links, weights, strict=True) if new != old],
-        )
+        after: tuple[str, str] = ("", "")
+        while links := connection.execute(  # a page of links at a time, in key order
+            "SELECT a, b, weight FROM relations WHERE relation = 'related' AND (a, b) > (?, ?)"
+            " ORDER BY a, b LIMIT ?",
+            (*after, WEIGH_PAGE),
+        ).fetchall():
+            weights = weigh([(a, b) for a, b, _ in links])
+            connection.executemany(
+                "UPDATE relations SET weight = ? WHERE a = ? AND b = ?",
+                [
+                    (new, a, b)
+                    for (a, b, old), new in zip(links, weights, strict=True)
+                    if new != old
+                ],
+            )
+            after = links[-1][0], links[-1][1]
         connection.execute("DELETE FROM pending WHERE what = 'relations'")
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.compare import bulk
+from checker.compare import blocking, bulk
 from checker.compare.blocking import candidate_pairs
 from checker.compare.normalize import claim_keys, features
 from checker.compare.relate import claim_features, may_relate
@@ -154,3 +154,49 @@ def test_shared_counts_are_set_intersections(sets: list[frozenset[int]]) -> None
     right = np.array([j for _, j in pairs], dtype=np.int64)
     counts = bulk.shared_counts(table, left, right).tolist()
     assert counts == [len(sets[i] & sets[j]) for i, j in pairs]
+
+
+def test_posted_digests_are_digests_of_the_posted_keys() -> None:
+    """The digest a store keeps of each claim's posted keys, read off the board, is the
+    digest of ``posted_keys``'s set (so stores written before keep theirs)."""
+    import hashlib
+
+    from checker.compare.blocking import posted_digests, posted_keys, postings
+
+    keyed = [
+        frozenset({"c:ship", "c:port", "a:acme", "q:jobs"}),
+        frozenset({"c:ship", "c:port", "a:bolt"}),
+        frozenset({"c:port", "a:acme", "c:strike"}),
+        frozenset(),
+        *[frozenset({"c:port", f"c:w{n}", "c:ship"}) for n in range(8)],
+    ]
+
+    def digest(keys: frozenset[str]) -> str:
+        joined = "\x00".join(sorted(keys)).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(joined, digest_size=12).hexdigest()
+
+    for cap in (2, 4, 12, None):
+        expected = [digest(keys) for keys in posted_keys(keyed, cap)]
+        assert posted_digests(postings(keyed, cap)) == expected
+    assert any("+" in key for keys in posted_keys(keyed, 12) for key in keys)  # combined keys too
+
+
+@given(batches, st.integers(1, 40))
+@settings(max_examples=100, deadline=None)
+def test_pairs_made_in_small_chunks_are_the_pairs(
+    batch: list[tuple[str, frozenset[str]]], chunk: int
+) -> None:
+    """Posting lists made into pairs a few at a time, merged as they go, give the same
+    candidates, each with the rarest key that made it."""
+    sources = [source for source, _ in batch]
+    keyed = [keys for _, keys in batch]
+    whole = candidate_pairs(keyed, sources, cap=5)
+    original = blocking.CHUNK_PAIRS
+    try:
+        blocking.CHUNK_PAIRS = chunk
+        chunked = candidate_pairs(keyed, sources, cap=5)
+    finally:
+        blocking.CHUNK_PAIRS = original
+    assert whole.left.tolist() == chunked.left.tolist()
+    assert whole.right.tolist() == chunked.right.tolist()
+    assert whole.by_kind == chunked.by_kind  # the first (rarest) key of each pair is kept

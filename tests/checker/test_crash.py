@@ -267,3 +267,53 @@ def test_kill_9_between_batches_loses_at_most_one_and_a_rerun_ends_as_a_clean_ru
     analyze_quietly(db, folder)
     with connect(db) as after, connect(clean) as reference:
         assert dump(after) == dump(reference)
+
+
+COMPARING = """
+import sys
+import time
+from checker.compare import partition
+from checker.review.analysis import analyze
+from checker.review.schema import connect
+partition.PAIRS_PER_BLOCK = 20
+real = partition.judge_block
+def slow(block):
+    time.sleep(0.2)
+    return real(block)
+partition.judge_block = slow  # the workers are forked: they judge with it too
+def progress(stage, done, total, claims=0):
+    if stage == "compare":
+        print(done, total, flush=True)
+connection = connect(sys.argv[1])
+analyze(connection, [sys.argv[2]], on_error=lambda path, error: None, jobs=2, progress=progress)
+print("done", flush=True)
+"""
+
+
+def test_kill_9_in_the_parallel_comparison_and_a_rerun_ends_as_a_clean_run(
+    tmp_path: Path,
+) -> None:
+    from tests.checker.test_order import dump
+
+    folder = tmp_path / "articles"
+    write_corpus(folder, 12, edition=1)
+    clean = tmp_path / "clean.db"
+    analyze_quietly(clean, folder)
+    db = tmp_path / "killed.db"
+    process = subprocess.Popen(
+        [sys.executable, "-c", COMPARING, str(db), str(folder)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    said = [process.stdout.readline().split() for _ in range(4)]  # blocks 0 to 3 of many saved
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert [done for done, _ in said] == ["0", "1", "2", "3"] and int(said[0][1]) > 8
+    connection = check(db)
+    assert store.comparison_pending(connection)
+    saved = connection.execute("SELECT count(*) FROM relations").fetchone()[0]
+    with connect(clean) as reference:
+        assert 0 < saved < reference.execute("SELECT count(*) FROM relations").fetchone()[0]
+    connection.close()
+    analyze_quietly(db, folder)
+    with connect(db) as after, connect(clean) as reference:
+        assert dump(after) == dump(reference)

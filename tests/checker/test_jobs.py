@@ -8,11 +8,16 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from checker.review.extraction import Extractor
+from checker.compare import partition
+from checker.review import store
+from checker.review.extraction import Extraction, Extractor
+from checker.review.schema import connect
 from claimdesk import main
 from claims.ingest import read_article
+from tests.checker.test_order import dump as store_dump
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 STORIES = Path(__file__).resolve().parent / "stories"
@@ -49,4 +54,49 @@ def test_map_keeps_the_order_and_puts_errors_in_place(tmp_path: Path) -> None:
     with Extractor(None, jobs=2) as two:
         found = list(two.map([*articles[:1], "not an article", *articles[1:]]))  # type: ignore[list-item]
     assert isinstance(found[1], Exception)
-    assert [f for i, f in enumerate(found) if i != 1] == expected
+    assert [_unpacked(f) for i, f in enumerate(found) if i != 1] == [_unpacked(e) for e in expected]
+
+
+def _unpacked(result: Extraction | Exception) -> object:
+    # pickled sets may list their members in another order in another process
+    assert not isinstance(result, Exception)
+    claims, keys, packed = result
+    return claims, keys, [partition.unpack(each) for each in packed]
+
+
+def test_comparison_in_small_blocks_on_workers_gives_the_store_of_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(partition, "PAIRS_PER_BLOCK", 7)  # dozens of blocks
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(STORIES, folder / "stories")
+    dumps = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.db"
+        result = CliRunner().invoke(main, ["analyze", str(folder), "--db", str(db), "--jobs", jobs])
+        assert result.exit_code == 0, result.stderr
+        dumps.append(dump(db))
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]["relations"]) > 20 * partition.PAIRS_PER_BLOCK // 7  # type: ignore[arg-type]
+
+
+def test_related_links_weighed_a_few_at_a_time_get_the_weights_of_all_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(STORIES, folder / "stories")
+    shutil.copytree(SEEDS, folder / "seeds")
+    dumps = []
+    for page in (store.WEIGH_PAGE, 3):
+        monkeypatch.setattr(store, "WEIGH_PAGE", page)
+        db = tmp_path / f"page{page}.db"
+        result = CliRunner().invoke(main, ["analyze", str(folder / "stories"), "--db", str(db)])
+        assert result.exit_code == 0, result.stderr
+        # more claims: the rarity of every shared topic, so every link's weight, changes
+        result = CliRunner().invoke(main, ["analyze", str(folder), "--db", str(db)])
+        assert result.exit_code == 0, result.stderr
+        with connect(db) as connection:
+            dumps.append(store_dump(connection))  # weights included
+    assert dumps[0] == dumps[1]
+    assert sum(row[2] == "related" for row in dumps[0]["relations"]) > 3 * 3

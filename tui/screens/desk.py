@@ -198,7 +198,7 @@ class DeskScreen(Screen[None]):
     def _analyze(self) -> None:
         errors: list[str] = []
 
-        def progress(stage: str, done: int, total: int) -> None:
+        def progress(stage: str, done: int, total: int, claims: int = 0) -> None:
             self.app.call_from_thread(self._progress, stage, done, total)
 
         connection = connect(self.db)
