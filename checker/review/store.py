@@ -332,7 +332,8 @@ def save_analysis(
     stored claims (their relations go with them; the claims' relations are computed by
     :func:`begin_comparison`, :func:`save_relations` and :func:`finish_comparison` once
     every batch is in, and ``pending`` says so until then);
-    ``refreshed`` sources only get new metadata. ``expected`` is each written source's file
+    ``refreshed`` sources only get new metadata (a changed outlet or date has their claims
+    compared again). ``expected`` is each written source's file
     sha256 (or ``None`` for a new one) as read when the analysis began: if another process
     changed one since, nothing is written and :class:`StoreConflict` is raised."""
     with writing(connection):
@@ -359,7 +360,15 @@ def save_analysis(
                 ],
             )
         for source in refreshed:
+            before = connection.execute(
+                "SELECT outlet, published FROM sources WHERE id = ?", (source.id,)
+            ).fetchone()
             _put_source(connection, source, None)
+            if before is not None and tuple(before) != (source.outlet, source.published):
+                # a new outlet or date changes which pairs corroborate, update or are one
+                # story: the source's claims are compared again
+                connection.execute("UPDATE claims SET posted = NULL WHERE source = ?", (source.id,))
+                connection.execute("INSERT OR IGNORE INTO pending (what) VALUES ('relations')")
         if extracted:
             connection.execute("INSERT OR IGNORE INTO pending (what) VALUES ('relations')")
 

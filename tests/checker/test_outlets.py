@@ -104,3 +104,29 @@ def test_a_version_1_store_takes_updates_after_migrating(tmp_path: Path) -> None
     sql = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'relations'").fetchone()[0]
     assert "'updates'" in sql and "CHECK (a < b)" in sql
     connection.close()
+
+
+def test_a_new_date_alone_has_the_claims_compared_again(tmp_path: Path) -> None:
+    # the same text with only its date changed is refreshed, not extracted again; its claims'
+    # relations must follow the date (months apart: different stories, no contradiction)
+    first = "Rescuers said 40 people were killed when the quake struck Qeshm island."
+    second = "Rescuers said 32 people were killed when the quake struck Qeshm island."
+    folder, db = tmp_path / "news", tmp_path / "s.db"
+    article(folder, "wire", "Wire", "2008-09-10", first)
+    article(folder, "paper", "Paper", "2008-09-10", second)
+
+    def relations() -> set[str]:
+        assert run("analyze", str(folder), "--db", str(db))[0] == 0
+        connection = connect(db, create=False)
+        try:
+            return {r for (r,) in connection.execute("SELECT relation FROM relations")}
+        finally:
+            connection.close()
+
+    assert "contradicts" in relations()
+    article(folder, "paper", "Paper", "2008-12-24", second)
+    assert "contradicts" not in relations()
+    article(folder, "paper", "Paper", "2008-09-11", second)
+    assert relations() == {"updates"}  # a toll that changed from one day to the next
+    article(folder, "paper", "Paper", "2008-09-10", second)
+    assert "contradicts" in relations()
