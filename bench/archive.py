@@ -167,11 +167,16 @@ def measured(command: list[str], code: Path | None = None) -> Run:
     """Run ``command`` (with the project at ``code`` first on the path, when given) and
     measure it."""
     environment = dict(os.environ)
-    if code is not None:
+    if code is not None:  # first on the path: ``-c`` puts the working folder first of all
         environment["PYTHONPATH"] = str(code.resolve())
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        cwd=code.resolve() if code is not None else None,
     )
     peak = [0, 0]
     done = threading.Event()

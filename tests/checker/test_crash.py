@@ -241,24 +241,31 @@ print("done", flush=True)
 """
 
 
-def test_kill_9_between_batches_loses_at_most_one_and_a_rerun_ends_as_a_clean_run(
-    tmp_path: Path,
-) -> None:
-    from tests.checker.test_order import dump
-
+def _killed(tmp_path: Path, script: str, lines: int) -> tuple[Path, Path, Path, list[str]]:
+    """Twelve articles analysed into a clean store, and by ``script`` into another, which is
+    killed with -9 after it printed ``lines`` lines: the folder, both stores and the lines."""
     folder = tmp_path / "articles"
     write_corpus(folder, 12, edition=1)
     clean = tmp_path / "clean.db"
     analyze_quietly(clean, folder)
     db = tmp_path / "killed.db"
     process = subprocess.Popen(
-        [sys.executable, "-c", BATCHES, str(db), str(folder)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", script, str(db), str(folder)], stdout=subprocess.PIPE, text=True
     )
     assert process.stdout is not None
-    # two batches committed, then the kill in the middle of the third
-    said = [process.stdout.readline().strip() for _ in range(3)]
+    said = [process.stdout.readline().strip() for _ in range(lines)]
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    return folder, clean, db, said
+
+
+def test_kill_9_between_batches_loses_at_most_one_and_a_rerun_ends_as_a_clean_run(
+    tmp_path: Path,
+) -> None:
+    from tests.checker.test_order import dump
+
+    folder, clean, db, said = _killed(tmp_path, BATCHES, 3)
+    # two batches committed, then the kill in the middle of the third
     assert said == ["2", "4", "inside"]
     connection = check(db)
     assert len(store.sources(connection)) == 4  # the third batch is lost, and only it
@@ -295,19 +302,9 @@ def test_kill_9_in_the_parallel_comparison_and_a_rerun_ends_as_a_clean_run(
 ) -> None:
     from tests.checker.test_order import dump
 
-    folder = tmp_path / "articles"
-    write_corpus(folder, 12, edition=1)
-    clean = tmp_path / "clean.db"
-    analyze_quietly(clean, folder)
-    db = tmp_path / "killed.db"
-    process = subprocess.Popen(
-        [sys.executable, "-c", COMPARING, str(db), str(folder)], stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    said = [process.stdout.readline().split() for _ in range(4)]  # blocks 0 to 3 of many saved
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    assert [done for done, _ in said] == ["0", "1", "2", "3"] and int(said[0][1]) > 8
+    folder, clean, db, said = _killed(tmp_path, COMPARING, 4)  # blocks 0 to 3 of many saved
+    assert [line.split()[0] for line in said] == ["0", "1", "2", "3"]
+    assert int(said[0].split()[1]) > 8
     connection = check(db)
     assert store.comparison_pending(connection)
     saved = connection.execute("SELECT count(*) FROM relations").fetchone()[0]
