@@ -30,13 +30,13 @@ from checker.compare import bulk
 from checker.compare.blocking import candidate_pairs
 from checker.compare.normalize import claim_keys
 from checker.compare.relate import (
-    AGREE,
     claim_features,
     find_relations,
     judge,
     may_relate,
     relate_claims,
 )
+from checker.compare.verdicts import AGREE
 from claims.extract import extract_claims
 from claims.ingest import text_article
 from claims.models import Claim

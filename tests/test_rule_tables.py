@@ -8,7 +8,8 @@ import pytest
 
 from checker.compare.conflicts import _conflicts
 from checker.compare.normalize import features
-from checker.compare.relate import VERDICT_RULES, _Pair, judge
+from checker.compare.relate import judge
+from checker.compare.verdicts import VERDICT_RULES, _Pair
 from claims.attribution import FRAMES, _Sentence, find_frame
 from claims.structure import LINE_RULES, OPENINGS, _Line, _Reader, analyse_structure
 

@@ -32,8 +32,8 @@ from checker.compare.bulk import Indices
 from checker.compare.normalize import Features, features
 from checker.compare.relate import (
     Relation,
-    _key_topic,
     judge_in_articles,
+    key_topic,
     may_relate,
     same_outlet,
 )
@@ -160,7 +160,7 @@ def blocks(
     """The plan's blocks, each with what its worker needs; ``features_of`` gives the packed
     features (or text and speaker) of claims by index, one block's claims at a time."""
     actors = source_actors(compared.sources, compared.keys)
-    topics = [_key_topic(each) for each in compared.keys]
+    topics = [key_topic(each) for each in compared.keys]
     frequency: dict[str, int] = {}
     for topic in topics:
         for concept in topic:

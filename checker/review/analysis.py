@@ -27,8 +27,7 @@ from rapidfuzz import fuzz, process, utils
 from checker.compare import partition
 from checker.compare.blocking import posted_digests, postings
 from checker.compare.corroboration import Corroboration, corroborate_links, origins_of
-from checker.compare.relate import Relation
-from checker.compare.relate import _key_topic as key_topic
+from checker.compare.relate import Relation, key_topic
 from checker.compare.times import publication_date
 from checker.review import ledger, store, views
 from checker.review.extraction import Extractor
