@@ -216,8 +216,8 @@ def _figures_comparable(a: Features, b: Features, *, tally: bool = False) -> boo
         return False
     if bool(a.content & scope_words()) != bool(b.content & scope_words()):
         return False
-    years_a = {t.value for t in a.times if t.kind == "year"}
-    years_b = {t.value for t in b.times if t.kind == "year"}
+    years_a = {t.value for t in a.times if t.kind == "year" and not t.said}
+    years_b = {t.value for t in b.times if t.kind == "year" and not t.said}
     if years_a and years_b:
         return bool(years_a & years_b)
     # a toll dated in one claim only is a past disaster named as background

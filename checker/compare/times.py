@@ -86,10 +86,12 @@ def find_times(text: str) -> tuple[TimeRef, ...]:
         if match["md"] or match["dm"]:
             day, year = int(match["d1"] or match["d2"]), match["y1"] or match["y2"]
             month = _months()[name.lower()]
+            said = _after_saying(text, start)  # "ITAR-TASS reported September 26": the report's
             if 1 <= day <= 31:
-                found.append(TimeRef(start, end, match.group(), "date", f"{month:02d}-{day:02d}"))
+                value = f"{month:02d}-{day:02d}"
+                found.append(TimeRef(start, end, match.group(), "date", value, said))
             if year:
-                found.append(TimeRef(start, end, match.group(), "year", year))
+                found.append(TimeRef(start, end, match.group(), "year", year, said))
         elif match["month"]:
             found.append(
                 TimeRef(start, end, match.group(), "month", f"{_months()[name.lower()]:02d}")
@@ -115,8 +117,8 @@ def _month_context(text: str, start: int, match: re.Match[str]) -> bool:
 
 
 def _after_saying(text: str, start: int) -> bool:
-    """A weekday next to a reporting verb dates the report: "said Friday", "the navy on
-    Monday confirmed"."""
+    """A weekday or a date next to a reporting verb dates the report: "said Friday", "the
+    navy on Monday confirmed", "reported September 26"."""
     verbs = lower_set("attribution_verbs.txt")
     words = text[:start].split()
     if words and words[-1].strip(",").lower() in verbs:
@@ -126,8 +128,9 @@ def _after_saying(text: str, start: int) -> bool:
 
 
 def months_of(refs: tuple[TimeRef, ...]) -> frozenset[str]:
-    """The months a claim names, counting those of full dates."""
-    return frozenset(r.value[:2] for r in refs if r.kind in ("month", "date"))
+    """The months a claim's events fall in, counting those of full dates (not a report's:
+    "reported September 26")."""
+    return frozenset(r.value[:2] for r in refs if r.kind in ("month", "date") and not r.said)
 
 
 def publication_date(value: str | None) -> date | None:

@@ -678,3 +678,17 @@ def test_direction_magnitude_and_people_slots(
     verdict = judge(features(a), features(b))
     assert verdict.relation == relation
     assert reason is None or reason in verdict.reasons
+
+
+def test_a_report_date_is_not_the_event_date() -> None:
+    # "reported September 26" dates the report, as "said Friday" does; the event's own date
+    # still conflicts
+    report = "The two parties will contest the election, Tass reported September 26."
+    event = "The two parties will contest the election on December 14."
+    assert judge(features(report), features(event)).relation != "contradicts"
+    verdict = judge(
+        features("The plant closed on March 3."), features("The plant closed on March 5.")
+    )
+    assert (
+        verdict.relation == "contradicts" and "date differs: March 3 vs March 5" in verdict.reasons
+    )
