@@ -93,7 +93,7 @@ def _conflicts(
         found.append(number)
     if score >= TIMES_ALIGN:
         found.extend(times)
-    if not number and (direction := direction_conflict(a.text, b.text)):
+    if not number and (direction := direction_conflict(a.directions, b.directions)):
         found.append(direction)
     opposite = _opposite(a, b)
     if a.negations or b.negations:

@@ -5,7 +5,6 @@ in that slot."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 _POINTS = r"north|south|east|west"
@@ -17,11 +16,15 @@ _DIRECTION = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=16384)
-def directions(text: str) -> dict[str, tuple[str, frozenset[str]]]:
-    """Each place a direction is given from, as written, with the compass points it names:
-    "southwest of Bandar Abbas" → ``{"bandar": ("southwest", {"south", "west"})}``."""
-    found: dict[str, tuple[str, frozenset[str]]] = {}
+Direction = tuple[str, str, frozenset[str]]  # place, the direction as written, its points
+
+
+def directions(text: str) -> tuple[Direction, ...]:
+    """Each place a direction is given from (the first direction given from it), with the
+    direction as written and the compass points it names: "southwest of Bandar Abbas" →
+    ``("bandar", "southwest", {"south", "west"})``. Read once per claim
+    (``checker.compare.normalize.Features.directions``)."""
+    found: dict[str, Direction] = {}
     for match in _DIRECTION.finditer(text):
         if not match["place"][:1].isupper():
             continue  # "south of the river": no named place
@@ -29,14 +32,14 @@ def directions(text: str) -> dict[str, tuple[str, frozenset[str]]]:
         written = text[
             match.start() : match.end("second") if match["second"] else match.end("first")
         ]
-        found.setdefault(match["place"].lower(), (written, points))
-    return found
+        found.setdefault(match["place"].lower(), (match["place"].lower(), written, points))
+    return tuple(found.values())
 
 
-def direction_conflict(a: str, b: str) -> str | None:
-    """The reason two claims differ in direction from one place, if they do."""
-    theirs = directions(b)
-    for place, (written, points) in directions(a).items():
+def direction_conflict(a: tuple[Direction, ...], b: tuple[Direction, ...]) -> str | None:
+    """The reason two claims' directions (``directions``) differ from one place, if they do."""
+    theirs = {place: (written, points) for place, written, points in b}
+    for place, written, points in a:
         if place in theirs and not points & theirs[place][1]:
             return f"direction differs: {written} vs {theirs[place][0]} (of {place.title()})"
     return None

@@ -16,6 +16,7 @@ import re
 import attrs
 from rapidfuzz import utils
 
+from checker.compare.directions import Direction, directions
 from checker.compare.quantities import Quantity, compound_head, find_quantities
 from checker.compare.times import TimeRef, find_times
 from checker.compare.words import (
@@ -57,6 +58,7 @@ class Features:
     numbers: frozenset[str]
     topic: frozenset[str]  # the concepts and the actors' stems: what the claim is about
     core: tuple[str, ...]  # from one named actor to the next ("amazon invest rivian"), or ()
+    directions: tuple[Direction, ...]  # "55 km south of Bireun" (``checker.compare.directions``)
     surfaces: dict[str, str] = attrs.field(hash=False, repr=False)  # concept → word as written
 
     def negated(self, frame: frozenset[str] | None = None) -> bool:
@@ -184,6 +186,7 @@ def features(text: str, context: str = "") -> Features:
         | frozenset(t.value for t in times if not t.said),
         topic=content | {stem(actor) for actor in entities | context_entities},
         core=_core(concepts, entities, surfaces),
+        directions=directions(text),
         surfaces=surfaces,
     )
 

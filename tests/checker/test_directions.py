@@ -19,11 +19,11 @@ from checker.compare.directions import direction_conflict, directions
     ],
 )
 def test_directions_are_read_with_their_place(text: str, place: str, points: set[str]) -> None:
-    assert directions(text)[place][1] == points
+    assert {found[0]: found[2] for found in directions(text)}[place] == points
 
 
 def test_no_named_place_no_direction() -> None:
-    assert directions("The camp lies south of the river.") == {}
+    assert directions("The camp lies south of the river.") == ()
 
 
 @pytest.mark.parametrize(
@@ -35,10 +35,10 @@ def test_no_named_place_no_direction() -> None:
     ],
 )
 def test_direction_conflict(a: str, b: str, differs: bool) -> None:
-    assert (direction_conflict(a, b) is not None) == differs
+    assert (direction_conflict(directions(a), directions(b)) is not None) == differs
 
 
 @given(st.text(max_size=300), st.text(max_size=300))
 def test_any_text_is_read_without_error(a: str, b: str) -> None:
-    found = direction_conflict(a, b)
+    found = direction_conflict(directions(a), directions(b))
     assert found is None or found.startswith("direction differs: ")
