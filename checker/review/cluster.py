@@ -15,10 +15,9 @@ import importlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
-from types import TracebackType
 from typing import Any, TypeVar
 
-from checker.review.workers import Failed, _failed
+from checker.review.workers import Closing, Failed, _failed
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -31,7 +30,7 @@ class ClusterUnavailable(Exception):
     """Dask is not installed, or the scheduler cannot be reached."""
 
 
-class Cluster:
+class Cluster(Closing):
     """A Dask ``Client`` of the scheduler at ``address`` (or a ``Client`` given), closed with
     the context when this made it."""
 
@@ -52,15 +51,7 @@ class Cluster:
         threads = self.client.nthreads()
         self.jobs = max(1, sum(threads.values()))
 
-    def __enter__(self) -> Cluster:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         if self._own:
             self.client.close()
 

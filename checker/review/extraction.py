@@ -13,14 +13,13 @@ the parent keeps them as bytes until the comparison sends them on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from types import TracebackType
 
 import attrs
 
 from checker.compare.normalize import claim_keys
 from checker.compare.partition import Packed, pack
 from checker.compare.relate import claim_features
-from checker.review.workers import Pool, Workers
+from checker.review.workers import Closing, Pool, Workers
 from claims.extract import extract_claims
 from claims.ingest import IngestError
 from claims.models import Article, Claim
@@ -50,7 +49,7 @@ def _failed(article: Article, reason: str, timeout: float | None) -> Exception:
     return IngestError(article.path, "not analysed: the extraction process died")
 
 
-class Extractor:
+class Extractor(Closing):
     """``extract`` in this process (``timeout=None``, ``jobs=1``), or in ``jobs`` worker
     processes that are given ``timeout`` seconds per article, or on ``pool`` (local workers
     or a cluster) when given. :meth:`map` gives the results in the articles' order, so the
@@ -62,17 +61,9 @@ class Extractor:
         self._own = pool is None
         self.pool: Pool = pool or Workers(jobs, in_process=timeout is None)
 
-    def __enter__(self) -> Extractor:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         if self._own:
-            self.pool.__exit__(kind, error, trace)
+            self.pool.close()
 
     def extract(self, article: Article) -> Extraction:
         """One article's extraction; an :class:`IngestError` (``ArticleTimeout``) when its

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,6 +34,24 @@ Failed = Callable[[Any, str, float | None], Exception]  # the item, "timeout" or
 
 def _failed(item: object, reason: str, timeout: float | None) -> Exception:
     return RuntimeError(f"worker {reason}")
+
+
+class Closing:
+    """A context manager that is itself: leaving the ``with`` calls :meth:`close`."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        raise NotImplementedError
 
 
 class Pool(Protocol):
@@ -59,8 +77,10 @@ class Pool(Protocol):
         trace: TracebackType | None,
     ) -> None: ...
 
+    def close(self) -> None: ...
 
-class Workers:
+
+class Workers(Closing):
     """``jobs`` local worker processes (none with ``jobs=1`` and ``in_process``)."""
 
     def __init__(self, jobs: int = 1, *, in_process: bool = False) -> None:
@@ -68,15 +88,7 @@ class Workers:
         self.in_process = in_process and self.jobs == 1
         self._workers = [_Worker() for _ in range(self.jobs)]
 
-    def __enter__(self) -> Workers:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         for worker in self._workers:
             worker.stop()
 
