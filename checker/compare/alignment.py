@@ -9,7 +9,7 @@ so relations do not depend on what else is in the store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from datetime import date
 
 MIN_SHARED = 2  # actors both articles name (or all of them, for an article naming one)
@@ -48,15 +48,3 @@ def articles_aligned(
     """Two articles are about the same story: their actors overlap (``story_aligned``) and
     they are not dated far apart (``apart_in_time``)."""
     return not apart_in_time(*published) and story_aligned(*actors)
-
-
-def aligned_pairs(
-    actors: Mapping[str, frozenset[str]], pairs: Iterable[tuple[str, str]]
-) -> dict[tuple[str, str], bool]:
-    """``story_aligned`` for each pair of source ids, computed once per pair."""
-    result: dict[tuple[str, str], bool] = {}
-    for x, y in pairs:
-        key = (min(x, y), max(x, y))
-        if key not in result:
-            result[key] = story_aligned(actors.get(x, frozenset()), actors.get(y, frozenset()))
-    return result

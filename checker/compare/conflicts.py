@@ -86,7 +86,11 @@ def _conflicts(
 ) -> list[str]:
     found = []
     number = _number_conflict(a, b)
-    times = _time_conflicts(a, b, dates, in_articles=in_articles)
+    times = (
+        _time_conflicts(a, b, dates, in_articles=in_articles)
+        if number or score >= TIMES_ALIGN
+        else []  # read only where they count: beside a figure, or in one proposition
+    )
     if number and (times or _weekdays_differ(a, b)):
         times = []  # a figure and the day differ: two events, or two days of one, not one fact
     elif number:
