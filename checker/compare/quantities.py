@@ -22,9 +22,10 @@ from claims.lexicon import lower_set, month_names, read_list
 # by a word ("points", "people"; not after a month: "Sept. 19, 186 people" is a date and a
 # count, see ``_pattern``), and a decimal part after ". ", belong to the number.
 _WIRE_GROUP = r"\d{1,3}(?:, \d{3})+(?=\s+[a-z])"
-_NUMBER = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)|{wire}|(?:(?<=[$€£])|(?<=[$€£] ))\d{1,3}(?:, \d{3})+(?!\d)|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))"
-    r"|\d+(?:\.\d+)?|\.\d+"
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 0\d\d)+(?!\d)"
+_PLAIN = (
+    r"(?:(?<=[$€£])|(?<=[$€£] ))\d{1,3}(?:, \d{3})+(?!\d)"
+    r"|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))|\d+(?:\.\d+)?|\.\d+"
 )
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.I)
 _DEMONYMS = ("ians", "ans", "ese", "is")  # Palestinians, Americans, Chinese, Israelis
@@ -149,7 +150,7 @@ def _pattern() -> re.Pattern[str]:
     not_a_day = "".join(
         rf"(?<!{re.escape(name)}{dot} )" for name, _ in month_names() for dot in ("", ".")
     )
-    number = _NUMBER.replace("{wire}", not_a_day + _WIRE_GROUP)
+    number = "|".join((_GROUPED, not_a_day + _WIRE_GROUP, _PLAIN))
     return re.compile(
         rf"(?:\b(?P<approx>{approx_words})\s+)?"
         rf"(?:(?P<currency>{'|'.join(map(re.escape, symbols))})\s?)?"
