@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from checker.compare.alignment import apart_in_time, source_actors, story_aligned
+from checker.compare.alignment import articles_aligned, source_actors, story_aligned
 from checker.compare.normalize import claim_keys, features
 from checker.compare.relate import Judgement, claim_features, judge
 from checker.compare.times import publication_date
@@ -90,7 +90,10 @@ def judge_pair(
     if first is None or second is None:
         return None
     dates = (docs[x].published, docs[y].published)
-    aligned = aligned and not apart_in_time(publication_date(dates[0]), publication_date(dates[1]))
+    aligned = articles_aligned(
+        (actors.get(x, none), actors.get(y, none)),
+        (publication_date(dates[0]), publication_date(dates[1])),
+    )
     return judge(
         claim_features(first),
         claim_features(second),
