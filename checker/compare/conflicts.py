@@ -123,18 +123,20 @@ def _number_conflict(a: Features, b: Features) -> str | None:
         return None
     if (_pronoun_led(a) or _pronoun_led(b)) and not a.entities & b.entities:
         return None  # "He grabbed seven rebounds": whose, the claims do not say
+    if _entities_apart(a, b) or measures_differ(a, b):
+        return None
     differing = []
     for unit in dict.fromkeys(q.unit for q in a.quantities if q.unit):
-        ours = [x for x in a.quantities if x.unit == unit]
-        theirs = [y for y in b.quantities if y.unit == unit]
-        if theirs and all(_differ(a, x, b, y) for x in ours for y in theirs):
+        pairs = [
+            (x, y)
+            for x in a.quantities
+            if x.unit == unit
+            for y in b.quantities
+            if y.unit == unit and _same_tally(a, x, b, y)
+        ]
+        if pairs and all(_differ(a, x, b, y) for x, y in pairs):
             # name the closest two figures: "12 vs 15 hospitalized", not "12 vs 41 ill"
-            differing.append(
-                min(
-                    ((x, y) for x in ours for y in theirs),
-                    key=lambda p: abs(p[0].value - p[1].value),
-                )
-            )
+            differing.append(min(pairs, key=lambda p: abs(p[0].value - p[1].value)))
     if not differing:
         return None
     x, y = differing[0]
@@ -150,6 +152,61 @@ def _number_conflict(a: Features, b: Features) -> str | None:
     ):
         return None
     return f"number differs: {x.text} vs {y.text} ({x.label()})"
+
+
+def _same_tally(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
+    """Whether the figures can count the same people: the killed are not the injured ("Ten
+    people were killed" against "injuring five people")."""
+    ours, theirs = _tally_of(a.text, x), _tally_of(b.text, y)
+    return ours is None or theirs is None or ours == theirs
+
+
+def _entities_apart(a: Features, b: Features) -> bool:
+    """Both claims name someone and share no name: "Bush missed four games" and "Phillips
+    missed three games, Saints coach Payton said" are two players' absences."""
+    if not (a.entities and b.entities) or a.entities & b.entities:
+        return False
+    return not any(stem(e) in b.content for e in a.entities) and not any(
+        stem(e) in a.content for e in b.entities
+    )
+
+
+# an attributive measure: "the 17-inch MacBook Pro", "an eight-year offer" (not an age: "a
+# 22-year-old" and "her 12-year-old" are often two people of one story)
+_MEASURE = re.compile(
+    r"\b(\d[\d,]*(?:\.\d+)?|[a-z]+)-([a-z]+)\b(?!-old)|\b(\d+(?:\.\d+)?)[\"”](?=\s+[a-z])", re.I
+)
+
+
+def _measures(text: str) -> dict[str, set[str]]:
+    """The measures a claim names things by, as {noun: values written}."""
+    numbers, nouns = _measure_words()
+    found: dict[str, set[str]] = {}
+    for match in _MEASURE.finditer(text):
+        if match.group(3):  # the 13" model: inches
+            found.setdefault("inch", set()).add(match.group(3))
+            continue
+        value, noun = match.group(1).lower(), match.group(2).lower().removesuffix("s")
+        if noun in nouns and (value[0].isdigit() or value in numbers):
+            found.setdefault(noun, set()).add(numbers.get(value, value.replace(",", "")))
+    return found
+
+
+@functools.cache
+def _measure_words() -> tuple[dict[str, str], frozenset[str]]:
+    """Number words with the digits they stand for ("eight" → "8"), and the measure nouns."""
+    numbers = {"one": "1"}
+    for line in read_list("number_words.txt", "checker"):
+        word, value, *_ = line.split()
+        numbers[word] = value
+    return numbers, frozenset(read_list("measure_nouns.txt", "checker"))
+
+
+def measures_differ(a: Features, b: Features) -> bool:
+    """Both claims name a thing by a measure of one kind, and no measure is in both: the
+    17-inch model's price is not the 15-inch model's, a seven-year offer not an eight-year one."""
+    ours, theirs = _measures(a.text), _measures(b.text)
+    return any(not ours[kind] & theirs[kind] for kind in ours.keys() & theirs.keys())
 
 
 _LIST_JOIN = re.compile(r"[^.;:]{0,30}?(?:,|\band\b)[^.;:]{0,12}")
@@ -235,8 +292,8 @@ def _one_assertion(negated: Features, other: Features) -> bool:
     wasn't signed on" does not deny that the other stars are; "LaRue denied that he was Deep
     Throat" does not deny "the myth that surrounded Deep Throat"). A plea ("pleaded not
     guilty") answers a charge; it denies no other report (``pleas.txt``)."""
-    if other.negations or _pleas().search(negated.text):
-        return False
+    if other.negations or _pleas().search(negated.text) or _refusals().search(other.text):
+        return False  # "they declined to make an offer" denies as "they have not made one"
     names = negated.entities
     if negated.denial:  # who denies is not in what is denied: "Port officials denied that ..."
         after = negated.text[negated.text.find(negated.denial) + len(negated.denial) :].lower()
@@ -249,6 +306,11 @@ def _one_assertion(negated: Features, other: Features) -> bool:
 @functools.cache
 def _pleas() -> re.Pattern[str]:
     return re.compile("|".join(read_list("pleas.txt", "checker")), re.I)
+
+
+@functools.cache
+def _refusals() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(read_list('refusals.txt', 'checker'))})\b", re.I)
 
 
 def _polarity_aligned(cue: str, other: Features, score: float) -> bool:

@@ -7,15 +7,19 @@ reasons a person can check, or nothing.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 import attrs
+from rapidfuzz import fuzz
 
-from checker.compare.conflicts import _figures_comparable, _surface, _tally_of
+from checker.compare.conflicts import _figures_comparable, _surface, _tally_of, measures_differ
 from checker.compare.normalize import Features
-from checker.compare.words import opposites, stem, tallies
+from checker.compare.words import opposites, stem, stopwords, tallies
+from claims.lexicon import lower_set
 
 if TYPE_CHECKING:
     from checker.compare.quantities import Quantity
@@ -55,8 +59,10 @@ def _conflict_frame(pair: _Pair) -> str | None:
     nine games") are about different people, whatever else they share."""
     a, b = pair.a, pair.b
     private = (_names(a, b) - b.entities, _names(b, a) - a.entities)
-    same_actors = not (private[0] and private[1]) and (
-        bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a))
+    same_actors = (
+        not (private[0] and private[1])
+        and not _apart(a, b)
+        and (bool(a.actors & b.actors) or not (_names(a, b) and _names(b, a)))
     )
     if pair.conflicts and same_actors and _same_frame(a, b):
         return _shared(a, pair.shared, "same frame")
@@ -121,7 +127,9 @@ def _same_proposition(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     if pair.unsure:
         return None
     a, b = pair.a, pair.b
-    if pair.score >= AGREE and not pair.conflicts and _same_frame(a, b) and _figures_match(a, b):
+    if pair.score < AGREE or pair.conflicts or _apart(a, b):
+        return None
+    if _same_frame(a, b) and _figures_match(a, b):
         return "agrees", [_shared(a, pair.shared, "same proposition"), *_same_figures(a, b)]
     return None
 
@@ -137,7 +145,7 @@ def _whole_within(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
 
 def _core_in(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     """One claim's actor-verb-actor core is in the other."""
-    if pair.unsure:
+    if pair.unsure or _apart(pair.a, pair.b):
         return None
     if not pair.conflicts and (
         core := _core_within(pair.a, pair.b) or _core_within(pair.b, pair.a)
@@ -155,6 +163,8 @@ def _same_figure(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
         return None
     if a.actors and b.actors and not a.actors & b.actors:
         return None  # "Echenique had 11 points" is not "McDermott scored his 11th point"
+    if measures_differ(a, b):
+        return None  # $1,499 for the 13-inch model is not $1,499 for the 15-inch
     for qa in a.quantities:
         for qb in b.quantities:
             converted = qa.unit != qb.unit
@@ -207,6 +217,81 @@ def _related_topic(a: Features, b: Features, shared: frozenset[str]) -> frozense
     if (topic and a.actors & b.actors) or len(shared) >= RELATED_SHARED:
         return topic
     return None
+
+
+def _apart(a: Features, b: Features) -> bool:
+    """Each claim names someone or something the other does not ("The Saints placed Pierre
+    Thomas on injured reserve", "... placed Reggie Bush on injured reserve"), or names its
+    thing by another measure ("the 13-inch model", "the 15-inch"): not one fact."""
+    if measures_differ(a, b):
+        return True
+    ours, theirs = _names(a, b) - b.entities, _names(b, a) - a.entities
+    if not (ours and theirs):
+        return False
+    if any(_variant(x, y) for x in ours for y in theirs) or _acronym(ours, theirs):
+        return False  # "Muqtada" and "Moqtada", "Tim" and "Timothy", "AP" and "Associated
+        # Press": one name written two ways
+    known, shared = a.entities | b.entities, a.entities & b.entities
+    # a lone name on both sides may be a place ("off Aceh", "off Indonesia"): one side must
+    # give a full name in the slot the other fills with another name
+    return any(
+        (long_a > 1 or long_b > 1) and slots_a & slots_b
+        for long_a, slots_a in _name_slots(a.text, ours, known, shared)
+        for long_b, slots_b in _name_slots(b.text, theirs, known, shared)
+    )
+
+
+VARIANT = 75  # rapidfuzz ratio from which two names are spellings of one
+
+
+def _acronym(ours: set[str], theirs: set[str]) -> bool:
+    """One side's name is the initials of the other's ("ATA", "Air Transport Association")."""
+    for short, long in ((ours, theirs), (theirs, ours)):
+        initials = {name[0] for name in long}
+        if any(len(name) > 1 and set(name) <= initials for name in short):
+            return True
+    return False
+
+
+def _variant(x: str, y: str) -> bool:
+    return x.startswith(y) or y.startswith(x) or fuzz.ratio(x, y) >= VARIANT
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
+
+
+def _name_slots(
+    text: str, names: set[str], known: frozenset[str], shared: frozenset[str]
+) -> list[tuple[int, set[str]]]:
+    """Where names stand in a claim: for each run of them, its length in words and the words
+    around it ("before back" for "running back Pierre Thomas"). Words too common to tell a
+    slot, and other names ("Adm. Hal Gehman", "Admiral Harold Gehman": the shared surname),
+    are left out; so are speakers ("Police allege", "Constable Tim Fanning allege"), who are
+    not participants, and titles before a name in both ("Sgt." and "Sergeant" La Croix)."""
+    words = [w.lower().rstrip(".'") for w in _WORD.findall(text)]
+    runs = []
+    for index, word in enumerate(words):
+        if word not in names or (index and words[index - 1] in names):
+            continue
+        end = index
+        while end + 1 < len(words) and words[end + 1] in names:
+            end += 1
+        following = words[end + 1] if end + 1 < len(words) else ""
+        if stem(following) in _speaking() or following in shared:
+            continue  # a speaker, or a title of a name both give ("Sgt. La Croix")
+        slots = {
+            f"{side} {words[at]}"
+            for side, at in (("before", index - 1), ("after", end + 1))
+            if 0 <= at < len(words) and words[at] not in stopwords() and words[at] not in known
+        }
+        runs.append((end - index + 1, slots))
+    return runs
+
+
+@functools.cache
+def _speaking() -> frozenset[str]:
+    """The stems of the verbs of saying ("allege" as "alleged", "says" as "said")."""
+    return frozenset(stem(verb) for verb in lower_set("attribution_verbs.txt"))
 
 
 def _names(a: Features, b: Features) -> set[str]:

@@ -692,3 +692,86 @@ def test_a_report_date_is_not_the_event_date() -> None:
     assert (
         verdict.relation == "contradicts" and "date differs: March 3 vs March 5" in verdict.reasons
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # the killed are not the injured: each figure is paired with one of its own tally
+        (
+            "Nine people were killed and at least 40 injured when the quake hit Kerman.",
+            "The quake hit Kerman, injuring six people.",
+            "related",
+        ),
+        # things named by different measures of one noun are different things
+        (
+            "The 14-inch Zephyr laptop starts at $1,299.",
+            "The 16-inch Zephyr laptop starts at $1,799.",
+            "related",
+        ),
+        (
+            'The 14" Zephyr laptop starts at $1,299.',
+            "The 16-inch Zephyr laptop starts at $1,299.",
+            "related",
+        ),
+        (
+            "The Rovers made a six-year offer worth $90 million.",
+            "The Rovers made a seven-year offer worth $120 million.",
+            "related",
+        ),
+        # the same measure, written as a word or a figure, still lets the price conflict
+        (
+            "The 14-inch Zephyr laptop starts at $1,299.",
+            "The 14-inch Zephyr laptop starts at $1,499.",
+            "contradicts",
+        ),
+        (
+            "The Rovers made an eight-year offer worth $90 million.",
+            "The Rovers made an 8-year offer worth $90 million.",
+            "agrees",
+        ),
+        # another full name in the same slot: two players, not one fact
+        (
+            "The Hawks have placed guard Dion Marsh on injured reserve.",
+            "The Hawks have placed guard Tariq Bell on injured reserve with a sprained ankle.",
+            "related",
+        ),
+        # a name spelt two ways, initials, or a speaker are no other participant
+        (
+            "The Hawks have placed guard Dion Marsh on injured reserve.",
+            "The Hawks have placed guard Dion Marshe on injured reserve.",
+            "agrees",
+        ),
+        (
+            "Police allege Ivo Brandt, 52, opened fire at a Leeds office, killing one man.",
+            "Inspector Jan Kowal allege Ivo Brandt, 52, opened fire at a Leeds office.",
+            "agrees",
+        ),
+        # a refusal denies as a negation does: the two agree, they do not contradict
+        (
+            "The Rovers have not made Okafor an offer.",
+            "The Rovers declined to make Okafor an offer.",
+            "related",
+        ),
+        # "not ... till" says when; a negated comparative is a bound
+        (
+            "Full service will not be restored till next month, the operator said.",
+            "Full service will be restored next month, the operator said.",
+            "agrees",
+        ),
+    ],
+)
+def test_one_thing_one_measure_one_player(a: str, b: str, relation: str) -> None:
+    assert judge(features(a), features(b)).relation == relation
+    assert judge(features(b), features(a)).relation == relation
+
+
+def test_a_negated_comparative_is_a_bound_not_a_denial() -> None:
+    bound = features("No team has offered Okafor more than six years.")
+    assert judge(bound, features("The Rovers have offered Okafor six years.")).relation != (
+        "contradicts"
+    )
+    # the negation itself still counts when nothing is compared
+    denial = features("The Rovers have not offered Okafor a contract.")
+    offer = features("The Rovers have offered Okafor a contract.")
+    assert judge(denial, offer).relation == "contradicts"
