@@ -14,7 +14,15 @@ from checker.compare.directions import direction_conflict
 from checker.compare.normalize import Features
 from checker.compare.quantities import CONVERT_TOLERANCE, Quantity, converted
 from checker.compare.times import event_days, months_of, publication_date
-from checker.compare.words import denials, expansion_words, opposites, scope_words, stem, tallies
+from checker.compare.words import (
+    denials,
+    expansion_words,
+    opposites,
+    scope_words,
+    stem,
+    stopwords,
+    tallies,
+)
 from claims.lexicon import read_list
 
 # tally words that count the same people: the dead are the killed, the wounded the injured
@@ -132,7 +140,7 @@ def _number_conflict(a: Features, b: Features) -> str | None:
             for x in a.quantities
             if x.unit == unit
             for y in b.quantities
-            if y.unit == unit and _same_tally(a, x, b, y)
+            if y.unit == unit and _same_tally(a, x, b, y) and _same_whole(a, x, b, y)
         ]
         if pairs and all(_differ(a, x, b, y) for x, y in pairs):
             # name the closest two figures: "12 vs 15 hospitalized", not "12 vs 41 ill"
@@ -159,6 +167,39 @@ def _same_tally(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
     people were killed" against "injuring five people")."""
     ours, theirs = _tally_of(a.text, x), _tally_of(b.text, y)
     return ours is None or theirs is None or ours == theirs
+
+
+_WHOLE = re.compile(r"\s+of\s+((?:[\w’'-]+\s*){1,8})")
+
+
+def _same_whole(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
+    """Whether two shares can be of one whole: "82 percent of India's voice traffic to Europe"
+    is not a share of "traffic to India". Wholes are compared only when both are given."""
+    if x.unit != "percent":
+        return True
+    ours, theirs = _whole(a.text, x.end), _whole(b.text, y.end)
+    return not (ours and theirs) or ours == theirs
+
+
+def _whole(text: str, end: int) -> frozenset[str]:
+    """The content words of what a share is of ("of the network in India": network, india),
+    to the first verb of saying or being, or punctuation."""
+    match = _WHOLE.match(text, end)
+    if not match:
+        return frozenset()
+    words = []
+    for word in _WORD.findall(match.group(1)):
+        lower = word.lower()
+        if lower in _WHOLE_ENDS:
+            break
+        if lower not in stopwords():
+            words.append(stem(lower))
+    return frozenset(words)
+
+
+_WHOLE_ENDS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "said", "says"}
+)
 
 
 def _entities_apart(a: Features, b: Features) -> bool:

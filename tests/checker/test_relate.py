@@ -730,6 +730,17 @@ def test_a_report_date_is_not_the_event_date() -> None:
             "The Rovers made an 8-year offer worth $90 million.",
             "agrees",
         ),
+        # shares of different wholes are different measures; of one whole they conflict
+        (
+            "About 80 percent of the island's voice traffic to Europe was cut.",
+            "Some 60 percent of traffic to the island was cut.",
+            "related",
+        ),
+        (
+            "About 80 percent of traffic to the island was cut.",
+            "Some 60 percent of traffic to the island was cut.",
+            "contradicts",
+        ),
         # another full name in the same slot: two players, not one fact
         (
             "The Hawks have placed guard Dion Marsh on injured reserve.",
