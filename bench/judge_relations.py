@@ -7,7 +7,8 @@ and score a judged sample.
 ``draw`` analyses all 982 ECB+ articles (``news-clusters/articles.jsonl``, each with its
 outlet and URL) into a temporary store, then draws ``count`` contradictions and ``count``
 agreements (and all updates, up to ``count``) whose two claims both come from topics numbered
-a multiple of 5 — the topics the claims bench holds out too — with ``random.Random(seed)``.
+a multiple of 5 — the topics the claims bench holds out too — with ``random.Random(seed)``
+(``--all-topics``: from every topic, tuned ones included, for an in-sample figure).
 Each line carries both claims with their article, outlet and sentence, and the relation's
 reasons, for a person to judge: is the contradiction a real disagreement about the same
 thing? do the two claims state the same fact? ``score`` prints the share judged right.
@@ -67,7 +68,11 @@ def draw(args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     print(json.dumps({"claims": claims, "relations": totals}), file=sys.stderr)
     for relation in ("contradicts", "agrees", "updates"):
-        pool = [r for r in rows if r[0] == relation and held_out(r[2]) and held_out(r[6])]
+        pool = [
+            r
+            for r in rows
+            if r[0] == relation and (args.all_topics or (held_out(r[2]) and held_out(r[6])))
+        ]
         for n, row in enumerate(rng.sample(pool, min(args.count, len(pool)))):
             side = [
                 {
@@ -98,6 +103,11 @@ def main() -> None:
     drawing.add_argument("--data", type=Path, default=Path("../shared/data"))
     drawing.add_argument("--count", type=int, default=40)
     drawing.add_argument("--seed", type=int, default=2026)
+    drawing.add_argument(
+        "--all-topics",
+        action="store_true",
+        help="draw from every topic, the tuned ones too (an in-sample figure)",
+    )
     scoring = commands.add_parser("score")
     scoring.add_argument("file", type=Path)
     args = parser.parse_args()
