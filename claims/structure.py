@@ -230,7 +230,34 @@ def _time_line(reader: _Reader, line: _Line) -> BlockKind | None:
         return None
     if not (re.search(r"\d\s*:\s*\d\d|\d\s*/\s*\d", line.text) or len(tokens) >= 3):
         return None
+    if (published := _line_date(line.text)) is not None:
+        reader.metadata.setdefault("published", published)
     return "dateline"
+
+
+# "May 3rd, 2013", "Thu Jun 13, 2013", "18 September 2013" inside a time line
+_LINE_DATE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}})\b",
+    re.I,
+)
+# "09 / 14 / 2013", "4/4/2012", "15 / 09 / 2013": month first unless the first part is a day
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b")
+
+
+def _line_date(text: str) -> str | None:
+    """The day a time line gives, as written ("May 3, 2013") or as ``YYYY-MM-DD`` for a
+    numeric one (read month first, as US sites print them, unless that cannot be a month)."""
+    if named := _LINE_DATE.search(text):
+        return re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", named.group())
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric is None:
+        return None
+    first, second, year = (int(part) for part in numeric.groups())
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year}-{month:02}-{day:02}"
 
 
 @functools.cache

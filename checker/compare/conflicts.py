@@ -54,6 +54,13 @@ QUANTIFIER_NEGATIONS = frozenset({"no", "none", "nobody", "nothing", "neither"})
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+# days between two reports' publication within which their weekdays are compared as days.
+# Further apart, the later one is often a retelling (a hearing's report six days on: "the
+# bodies were found on Saturday") or carries an "updated" stamp, and its weekday need not be
+# of the days just before it.
+WEEKDAY_REACH = 3
+
+
 TALLY_REACH = 40  # characters between a figure and the tally word it counts
 
 
@@ -402,7 +409,11 @@ def _time_conflicts(
     if published[0] and published[1]:
         # Anchored to the articles' days: "Saturday" in Monday's paper is the 1st when the
         # other report says "March 1"; only days that differ once anchored conflict.
-        days_a, days_b = event_days(a.times, published[0]), event_days(b.times, published[1])
+        # a weekday is read from the day of its article only between reports a few days
+        # apart: a later retelling or an "updated" stamp weeks on moves the anchor
+        near = abs((published[0] - published[1]).days) <= WEEKDAY_REACH
+        days_a = event_days(a.times, published[0], weekdays_too=near)
+        days_b = event_days(b.times, published[1], weekdays_too=near)
         if days_a and days_b:
             if days_a & days_b:
                 return []

@@ -161,26 +161,43 @@ def publication_date(value: str | None) -> date | None:
         return None
 
 
-def event_days(refs: tuple[TimeRef, ...], published: date) -> frozenset[date]:
+# A date without a year later than the article is taken to be of the year before only if
+# that puts it within this many days before the article ("December 30" in a January paper);
+# further back, it is more likely a day ahead ("the election is scheduled for December 15").
+YEAR_BACK_DAYS = 183
+
+
+def event_days(
+    refs: tuple[TimeRef, ...], published: date, *, weekdays_too: bool = True
+) -> frozenset[date]:
     """The days a claim's weekdays and dates name, read from the day its article was
     published: a weekday is the last such day on or before it ("Saturday" in a Monday paper
     is two days before), a date without a year is in the year that puts it on or before the
-    publication (give or take a day). Weekdays that date the report are left out."""
+    publication (give or take a day) and at most ``YEAR_BACK_DAYS`` before it, unless the
+    claim gives its year ("October 5, 2013").
+    Weekdays that date the report are left out, and all weekdays without ``weekdays_too``."""
     days = set()
+    years = {ref.start: int(ref.value) for ref in refs if ref.kind == "year"}
+    # one year named in the claim dates its other days too: "its fiscal 2008 quarter, which
+    # ends January 31"
+    only = set(years.values())
+    claim_year = only.pop() if len(only) == 1 else None
     for ref in refs:
         if ref.said:
             continue
-        if ref.kind == "weekday":
+        if ref.kind == "weekday" and weekdays_too:
             names = [name.lower() for name, _ in weekdays()]
             back = (published.weekday() - names.index(ref.value)) % 7
             days.add(published - timedelta(days=back))
         elif ref.kind == "date":
             month, day = (int(part) for part in ref.value.split("-"))
-            year = published.year
+            year = years.get(ref.start, claim_year or published.year)
             try:
                 found = date(year, month, day)
-                if found > published + timedelta(days=1):
+                if claim_year is None and found > published + timedelta(days=1):
                     found = date(year - 1, month, day)
+                    if published - found > timedelta(days=YEAR_BACK_DAYS):
+                        continue  # "scheduled for December 15" in September: ahead, not back
             except ValueError:
                 continue
             days.add(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from checker.compare.corroboration import corroborate
 from checker.compare.normalize import features
 from checker.compare.relate import Relation, find_relations, judge, relate_claims
+from checker.compare.times import event_days, find_times
 from claims.extract import extract_claims
 from claims.ingest import read_article, text_article
 from claims.models import Claim
@@ -367,9 +369,15 @@ def test_weekdays_are_read_from_the_article_day() -> None:
     report = "The frigate Halcyon sank off Brest on Saturday."
     same = _dated_relations({"navy": ("2025-03-03", record), "paper": ("2025-03-03", report)})
     assert not any(relation == "contradicts" for relation, _, _ in same)
-    # a day later, "Saturday" is still the 1st; a week later it is the 8th
-    later = _dated_relations({"navy": ("2025-03-03", record), "paper": ("2025-03-10", report)})
+    # in Tuesday the 4th's paper, "Saturday" is still the 1st, and "Sunday" the 2nd
+    later = _dated_relations({"navy": ("2025-03-03", record), "paper": ("2025-03-04", report)})
+    assert not any(relation == "contradicts" for relation, _, _ in later)
+    sunday = report.replace("Saturday", "Sunday")
+    later = _dated_relations({"navy": ("2025-03-03", record), "paper": ("2025-03-04", sunday)})
     assert {relation for relation, _, _ in later} == {"contradicts"}
+    # reports more than three days apart compare no weekdays: the later may retell the story
+    retold = _dated_relations({"navy": ("2025-03-03", record), "paper": ("2025-03-10", report)})
+    assert not any(relation == "contradicts" for relation, _, _ in retold)
 
 
 def test_a_running_tally_that_changes_between_days_is_an_update() -> None:
@@ -786,3 +794,20 @@ def test_a_negated_comparative_is_a_bound_not_a_denial() -> None:
     denial = features("The Rovers have not offered Okafor a contract.")
     offer = features("The Rovers have offered Okafor a contract.")
     assert judge(denial, offer).relation == "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [
+        ("The election is set for December 15, 2013.", "2013-09-26", {"2013-12-15"}),
+        # a day ahead without its year is left unread, not put back nine months
+        ("The election is set for December 15.", "2013-09-26", set()),
+        ("The fire broke out on December 30.", "2014-01-02", {"2013-12-30"}),
+        # the one year a claim names dates its other days
+        ("Its fiscal 2008 quarter ends January 31.", "2007-11-20", {"2008-01-31"}),
+        ("The ship sank on Saturday.", "2025-03-03", {"2025-03-01"}),
+    ],
+)
+def test_event_days_keep_the_year_a_claim_gives(text: str, published: str, days: set[str]) -> None:
+    found = event_days(find_times(text), date.fromisoformat(published))
+    assert {day.isoformat() for day in found} == days

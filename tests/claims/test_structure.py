@@ -137,3 +137,23 @@ def test_metadata_from_structure() -> None:
         "author": "Nicolas V.",
         "published": "2022-01-05",
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # the stamps web pages print above a story, detokenised as wire copy writes them
+        ("Updated 09 / 14 / 2013 01: 03 PM", "2013-09-14"),
+        ("Last updated 15: 48 15 / 09 / 2013", "2013-09-15"),  # day first: 15 is no month
+        ("8: 00 AM PDT 4 / 4 / 2012", "2012-04-04"),
+        ("Last Updated: Monday, 28 November 2005, 02: 24 GMT", "28 November 2005"),
+        ("Posted: Friday, March 8, 2013 2: 39 pm", "March 8, 2013"),
+        ("May 3rd, 2013 2: 00pm EDT", "May 3, 2013"),
+        ("Posted on Thu Jun 13, 2013 08: 45 AM PDT", "Jun 13, 2013"),
+        ("Updated 4: 08 p. m. ET", None),  # a time alone dates nothing
+    ],
+)
+def test_a_time_line_dates_the_article(line: str, published: str | None) -> None:
+    structure = analyse_structure(f"Quake hits island\n\n{line}\n\nA quake hit the island.")
+    assert [b.kind for b in structure.blocks][:2] == ["title", "dateline"]
+    assert structure.metadata.get("published") == published
