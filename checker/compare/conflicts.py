@@ -147,7 +147,11 @@ def _number_conflict(a: Features, b: Features) -> str | None:
             for x in a.quantities
             if x.unit == unit
             for y in b.quantities
-            if y.unit == unit and _same_tally(a, x, b, y) and _same_whole(a, x, b, y)
+            if y.unit == unit
+            and _same_tally(a, x, b, y)
+            and _same_whole(a, x, b, y)
+            and _combined(a.text, x) == _combined(b.text, y)
+            and not (_bound_converted(a, x) or _bound_converted(b, y))
         ]
         if pairs and all(_differ(a, x, b, y) for x, y in pairs):
             # name the closest two figures: "12 vs 15 hospitalized", not "12 vs 41 ill"
@@ -207,6 +211,32 @@ def _whole(text: str, end: int) -> frozenset[str]:
 _WHOLE_ENDS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "said", "says"}
 )
+
+
+# "420 passengers and crew": one count of two groups, not a count of the first alone
+_COMBINED = re.compile(r"\s+[A-Za-z-]+\s+and\s+([a-z]+)\b")
+
+
+def _combined(text: str, quantity: Quantity) -> bool:
+    """Whether the figure counts its noun and another together ("420 passengers and crew")."""
+    match = _COMBINED.match(text, quantity.end)
+    if match is None or quantity.noun == "":
+        return False
+    other = match.group(1)  # not a second figure ("12 points and four assists") nor a verb
+    numbers, _ = _measure_words()
+    return other not in stopwords() and other not in numbers and not other.endswith(("ing", "ed"))
+
+
+def _bound_converted(item: Features, quantity: Quantity) -> bool:
+    """The figure is the conversion of a bound the claim states: "less than 50 km (30
+    miles)" bounds the miles too, which are read as written."""
+    return any(
+        other.unit != quantity.unit
+        and (other.low == 0 or other.high == float("inf"))
+        and other.low != other.high
+        and converted(other, quantity)
+        for other in item.quantities
+    )
 
 
 def _entities_apart(a: Features, b: Features) -> bool:
@@ -342,6 +372,11 @@ def _one_assertion(negated: Features, other: Features) -> bool:
     guilty") answers a charge; it denies no other report (``pleas.txt``)."""
     if other.negations or _pleas().search(negated.text) or _refusals().search(other.text):
         return False  # "they declined to make an offer" denies as "they have not made one"
+    if _HEDGED.search(other.text) or _unsaid(negated):
+        return False  # "X could have been Deep Throat" asserts nothing a denial can deny;
+        # "they haven't said when" reports no answer, not that the thing is false
+    if negated.denial and _accusations().search(other.text):
+        return False  # "a man denied arson" answers "a man was charged with arson"
     names = negated.entities
     if negated.denial:  # who denies is not in what is denied: "Port officials denied that ..."
         after = negated.text[negated.text.find(negated.denial) + len(negated.denial) :].lower()
@@ -354,6 +389,28 @@ def _one_assertion(negated: Features, other: Features) -> bool:
 @functools.cache
 def _pleas() -> re.Pattern[str]:
     return re.compile("|".join(read_list("pleas.txt", "checker")), re.I)
+
+
+# a claim that something may be so: a denial or a negation does not contradict it
+_HEDGED = re.compile(r"\b(?:could|might|may)\s+(?:have\s+been|be|have)\b", re.I)
+
+
+def _unsaid(item: Features) -> bool:
+    """The claim's negation is of saying ("haven't said when", "did not confirm")."""
+    return _saying().search(item.text) is not None
+
+
+@functools.cache
+def _saying() -> re.Pattern[str]:
+    verbs = "|".join(read_list("attribution_verbs.txt"))
+    return re.compile(
+        rf"\b(?:not|never|\w+n[’']t)\s+(?:yet\s+|been\s+|publicly\s+)?(?:{verbs})\b", re.I
+    )
+
+
+@functools.cache
+def _accusations() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(read_list('accusations.txt', 'checker'))})\b", re.I)
 
 
 @functools.cache

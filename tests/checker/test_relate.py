@@ -772,6 +772,46 @@ def test_a_report_date_is_not_the_event_date() -> None:
             "The Rovers declined to make Okafor an offer.",
             "related",
         ),
+        # a denial answers a charge; a denial or a negation does not deny a may-be
+        (
+            "A man has denied arson after a fire at a Leeds warehouse.",
+            "A man has been charged with arson after a fire at a Leeds warehouse.",
+            "related",
+        ),
+        (
+            "Mr. Okafor denied that he was the informant.",
+            "Mr. Okafor could have been the informant.",
+            "related",
+        ),
+        # not saying is no denial: "haven't said when" reports no answer
+        (
+            "Lumen will sell the Vega phone in May.",
+            "Lumen hasn't said when the Vega phone will go on sale.",
+            "related",
+        ),
+        # rejecting and turning down are refusals, as declining is
+        (
+            "Prosecutors turned down an offer from Okafor to plead guilty.",
+            "The prosecutor denied an offer from Okafor to plead guilty.",
+            "related",
+        ),
+        # a count of two groups is not a count of one; a bound carries to its conversion
+        (
+            "The ship carried 246 passengers to Aden.",
+            "The ship carried some 420 passengers and crew to Aden.",
+            "related",
+        ),
+        (
+            "The camp lies less than 50 km (30 miles) from the border.",
+            "The camp lies less than 25 km (15 miles) from the border.",
+            "related",
+        ),
+        # a second figure after "and" is no second group: the points still conflict
+        (
+            "Ray Carter had 12 points and four assists.",
+            "Ray Carter scored 14 points and Seth Dean scored 13.",
+            "contradicts",
+        ),
         # "not ... till" says when; a negated comparative is a bound
         (
             "Full service will not be restored till next month, the operator said.",
