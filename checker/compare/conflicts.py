@@ -18,6 +18,7 @@ from checker.compare.words import (
     denials,
     expansion_words,
     opposites,
+    pairs,
     scope_words,
     stem,
     stopwords,
@@ -180,22 +181,31 @@ def _same_tally(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
     return ours is None or theirs is None or ours == theirs
 
 
-_WHOLE = re.compile(r"\s+of\s+((?:[\w’'-]+\s*){1,8})")
+_WHOLE = {word: re.compile(rf"\s+{word}\s+((?:[\w’'-]+\s*){{1,8}})") for word in ("of", "in")}
 
 
 def _same_whole(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
-    """Whether two shares can be of one whole: "82 percent of India's voice traffic to Europe"
-    is not a share of "traffic to India". Wholes are compared only when both are given."""
-    if x.unit != "percent":
+    """Whether two shares can be of one whole, or two sums of one kind: "82 percent of India's
+    voice traffic to Europe" is not a share of "traffic to India", "$4.2 billion in cash" not
+    "$5.4 billion in cash and stock". Compared only when both claims say."""
+    if x.unit == "percent":
+        ours, theirs = _whole(a.text, x.end), _whole(b.text, y.end)
+    elif x.unit in _money():
+        ours, theirs = _whole(a.text, x.end, "in"), _whole(b.text, y.end, "in")
+    else:
         return True
-    ours, theirs = _whole(a.text, x.end), _whole(b.text, y.end)
     return not (ours and theirs) or ours == theirs
 
 
-def _whole(text: str, end: int) -> frozenset[str]:
+@functools.cache
+def _money() -> frozenset[str]:
+    return frozenset(unit for unit in pairs("currencies.txt").values())
+
+
+def _whole(text: str, end: int, joint: str = "of") -> frozenset[str]:
     """The content words of what a share is of ("of the network in India": network, india),
     to the first verb of saying or being, or punctuation."""
-    match = _WHOLE.match(text, end)
+    match = _WHOLE[joint].match(text, end)
     if not match:
         return frozenset()
     words = []

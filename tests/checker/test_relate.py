@@ -806,6 +806,28 @@ def test_a_report_date_is_not_the_event_date() -> None:
             "The camp lies less than 25 km (15 miles) from the border.",
             "related",
         ),
+        # "had yet to" negates as "had not yet" does; discounting rumours denies them
+        (
+            "Okafor had yet to regain consciousness and was on a ventilator.",
+            "Okafor had not yet regained consciousness and was on a ventilator.",
+            "related",
+        ),
+        (
+            "Okafor discounted rumors that he was the informant.",
+            "Okafor insisted he was not the informant.",
+            "related",
+        ),
+        # "within 20 miles" is a bound; sums of different kinds are different sums
+        (
+            "One rocket landed within 20 miles of Gadera.",
+            "One rocket landed 17 miles from Gadera.",
+            "related",
+        ),
+        (
+            "Acme will pay $4.2 billion in cash and 57 million shares for Brill.",
+            "Acme agreed to buy Brill for $5.4 billion in cash and stock.",
+            "related",
+        ),
         # a second figure after "and" is no second group: the points still conflict
         (
             "Ray Carter had 12 points and four assists.",
