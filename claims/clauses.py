@@ -8,6 +8,7 @@ opens with a subject rather than a verb or preposition, and the comma does not c
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from itertools import islice
@@ -149,12 +150,13 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     are), never sliced again: a sentence of thousands of ``, and`` is cut in linear time."""
     spans: list[tuple[int, int]] = []
     clause_start = start
-    marks = {mark: [m.start() for m in re.finditer(mark, text[start:end])] for mark in _MARKS}
-    straight = marks['"']
-    if straight and _CLOSING.match(text, start + straight[0] - 1):
-        del straight[0]  # 'equation," Brimmer said': closes a quotation opened sentences before
+    coordinators = _COORDINATOR.finditer(text, start, end)
+    first = next(coordinators, None)
+    if first is None:  # most sentences: nothing to cut at, no quotation marks to count
+        return [span for span in (_trim(text, start, end),) if span[1] > span[0]]
+    marks = _marks(text, start, end)
     left = _Left(clause_start)
-    for match in _COORDINATOR.finditer(text, start, end):
+    for match in itertools.chain((first,), coordinators):
         at = match.start()
         count = {
             mark: bisect_left(found, at - start) - bisect_left(found, clause_start - start)
@@ -192,6 +194,21 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _MARKS = ("“", "”", '"')
 _CLOSING = re.compile(r'[,.!?]"(?:\s|$)')
+
+
+def _marks(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Where each quotation mark is in ``text[start:end]``, from ``start``."""
+    marks = {}
+    for mark in _MARKS:
+        found, at = [], text.find(mark, start, end)
+        while at >= 0:
+            found.append(at - start)
+            at = text.find(mark, at + 1, end)
+        marks[mark] = found
+    straight = marks['"']
+    if straight and _CLOSING.match(text, start + straight[0] - 1):
+        del straight[0]  # 'equation," Brimmer said': closes a quotation opened sentences before
+    return marks
 
 
 _ASIDE = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?,\s+([\w'’]+)")
@@ -253,6 +270,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|yet)\s+", re.I)
+_WIRE_OPENING = re.compile(r"``|(?:(?<=^)|(?<=[\s(\[]))''(?=\w)")
+_LEADING_PRONOUN = re.compile(r"^(?:it|they|he|she)\b(?=\s)", re.I)
+_LEADING_POSSESSIVE = re.compile(r"^(?:its|their|his|her)\b(?=\s)", re.I)
+_FINAL_PUNCTUATION = re.compile(r"[,;:]+(?=[”\"’']?$)")
 
 
 def possessive(name: str) -> str:
@@ -296,13 +317,13 @@ def standalone(text: str, subject: str | None = None) -> str:
     """
     text = " ".join(text.split())
     if "``" in text or "''" in text:  # wire copy's quotation marks: `` and '' for “ and ”
-        text = re.sub(r"``|(?:(?<=^)|(?<=[\s(\[]))''(?=\w)", "“", text).replace("''", "”")
+        text = _WIRE_OPENING.sub("“", text).replace("''", "”")
     text = _LEADING_CONJUNCTION.sub("", text)
     if subject:
-        text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
+        text = _LEADING_PRONOUN.sub(lambda _: subject, text, count=1)
         owner = possessive(subject)
-        text = re.sub(r"^(?:its|their|his|her)\b(?=\s)", owner, text, count=1, flags=re.I)
-    text = re.sub(r"[,;:]+(?=[”\"’']?$)", "", text)
+        text = _LEADING_POSSESSIVE.sub(lambda _: owner, text, count=1)
+    text = _FINAL_PUNCTUATION.sub("", text)
     text = _balanced(text).strip()
     if not text:
         return text
