@@ -20,14 +20,21 @@ _DETERMINERS = lower_set("determiners.txt")
 _OBJECT_OPENERS = lower_set("object_openers.txt")
 _NOT_SUBJECT = lower_set("not_subject.txt")
 _FINITE = lower_set("irregular_verbs.txt") | lower_set("attribution_verbs.txt")
-_COORDINATOR = re.compile(
-    r"(?:;|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s)"
+_COORDINATORS = (
+    r";|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s)"
     # "... was damaged and it remains unclear": no comma, but a pronoun subject after "and"
     r"|\s+and\s+(?=(?:it|there|he|she|they)\s+[a-z])"
     # "..., meaning he could have been intoxicated": a consequence the writer draws
     r"|,\s+meaning\s+(?:that\s+)?(?=[a-z]+\s)"
     # "..., adding that agencies can bypass a review": the speaker's second statement
-    r"|,\s+(?:adding|noting|explaining|insisting|stressing|warning|arguing)\s+(?:that\s+)?)\s*"
+    r"|,\s+(?:adding|noting|explaining|insisting|stressing|warning|arguing)\s+(?:that\s+)?"
+)
+_COORDINATOR = re.compile(rf"(?:{_COORDINATORS})\s*")
+# "X said ten people had been killed and that the toll would not rise": a second object of
+# the verb of saying, a claim of the same speaker's (cut only in a frame's content)
+_SECOND_OBJECT = re.compile(
+    r"(?:,?\s+and\s+that\s+(?=(?:the|a|an|his|her|its|their|he|she|it|they|this|no|there)\s)"
+    rf"|{_COORDINATORS})\s*"
 )
 _PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they"})
 # "Although LaRue insisted he was not Deep Throat, and that ...": a subordinate clause before
@@ -142,15 +149,16 @@ def _is_clause(tokens: list[str], *, right: bool) -> bool:
     return True
 
 
-def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def clause_spans(text: str, start: int, end: int, *, said: bool = False) -> list[tuple[int, int]]:
     """Independent clauses of ``text[start:end]`` as offsets (one span if it cannot be split).
+    With ``said`` (the content of a verb of saying) a second ``and that`` object is cut too.
 
     Each coordinator looks at the clause so far and the next few words. The clause so far is
     kept as it grows (its words, whether a finite verb was seen, where its quotation marks
     are), never sliced again: a sentence of thousands of ``, and`` is cut in linear time."""
     spans: list[tuple[int, int]] = []
     clause_start = start
-    coordinators = _COORDINATOR.finditer(text, start, end)
+    coordinators = (_SECOND_OBJECT if said else _COORDINATOR).finditer(text, start, end)
     first = next(coordinators, None)
     if first is None:  # most sentences: nothing to cut at, no quotation marks to count
         return [span for span in (_trim(text, start, end),) if span[1] > span[0]]
@@ -174,7 +182,10 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         bare = not match.group().startswith((",", ";"))
         if bare and (len(left.tokens) < 4 or len(right) < 3):
             continue
-        if _THAT_CLAUSE.match(text, match.end()) or _aside_first(text, match.end(), end):
+        second_object = said and match.group().rstrip().endswith(" that")
+        if (_THAT_CLAUSE.match(text, match.end()) and not second_object) or _aside_first(
+            text, match.end(), end
+        ):
             continue
         pronoun = bool(right) and right[0].lower() in _PRONOUN_SUBJECT and len(right) >= 3
         if (

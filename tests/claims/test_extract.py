@@ -149,3 +149,71 @@ def test_the_asides_hedge_stays_with_it() -> None:
         text_article("Kestrel, which may sell itself, said revenue rose 5 percent.")
     )
     assert (aside.kind, claim.kind) == ("speculation", "fact")
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        (
+            "a clause cut from a sentence has the speaker it names itself, not the sentence's",
+            "Smith said the plant will close, but the union said it would fight the decision.",
+            [
+                ("The plant will close.", "Smith"),
+                ("The union would fight the decision.", "the union"),
+            ],
+        ),
+        (
+            "the writer's clause stays the writer's; the figure is the survey's",
+            "Iran's news agency put the magnitude at 5.9, but the USGS said it was 6.1.",
+            [("Iran's news agency put the magnitude at 5.9.", None), ("It was 6.1.", "the USGS")],
+        ),
+        (
+            "an infinitive after the verb is no statement ('a man believed to be')",
+            "Police arrived at noon, and a man believed to be her husband tried to stop the car.",
+            [
+                ("Police arrived at noon.", None),
+                ("A man believed to be her husband tried to stop the car.", None),
+            ],
+        ),
+        (
+            "evidence is no speaker ('the response indicates that')",
+            "He signed in May, and the positive response indicates that he is in demand.",
+            [
+                ("He signed in May.", None),
+                ("The positive response indicates that he is in demand.", None),
+            ],
+        ),
+        (
+            "a second object of the verb of saying ('and that') is a claim of the same speaker",
+            "The governor said 10 people had been killed and that the toll was not expected to rise.",
+            [
+                ("10 people had been killed.", "The governor"),
+                ("The toll was not expected to rise.", "The governor"),
+            ],
+        ),
+        (
+            "'and that' in the writer's own sentence is not cut",
+            "It is clear that the plan failed and that the city lost money.",
+            [("It is clear that the plan failed and that the city lost money.", None)],
+        ),
+        (
+            "an 'it' that stands for no one is not the speaker",
+            "The ministry says it will take several days for the cables to be repaired.",
+            [("It will take several days for the cables to be repaired.", "The ministry")],
+        ),
+        (
+            "'it' is still the organisation that speaks",
+            "Amazon said it will buy the firm.",
+            [("Amazon will buy the firm.", "Amazon")],
+        ),
+        (
+            "a plural noun is no 'he'",
+            "Prosecutors argued he was feigning illness to avoid prosecution.",
+            [("He was feigning illness to avoid prosecution.", "Prosecutors")],
+        ),
+    ],
+)
+def test_speakers_inside_sentences(
+    rule: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected
