@@ -34,6 +34,7 @@ _LONG_TAIL = re.compile(r"\s(?:after|before|as|when|while|following)\s|\)")
 _INVERTED_VERB = re.compile(rf"[,\"”’']\s+(?:{INVERTED})\s")
 _INVERTED_REACH = 480  # separator + verb + who (<= 120) + an apposition (<= 240)
 _FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according", "quoted", "report", "reports"}
+_FRAME_WORDS |= {"words", "statement", "reply", "response", "message", "answer"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _PAST = lower_set("irregular_verbs.txt")
@@ -370,8 +371,36 @@ _ADDING = re.compile(
 
 
 # The frames in the order they are tried; the first that matches is the sentence's frame.
+_SAYS = "|".join(sorted(map(re.escape, lower_set("attribution_verbs.txt")), key=len)[::-1])
+_ANNOUNCES = (
+    # "She said:", "Henry told reporters on Monday:"
+    re.compile(rf"(?P<who>[^,:;“”\"]{{1,80}}?)\s+(?:{_SAYS})\b[^:“”\"]{{0,40}}:\s*$", re.I),
+    # "His exact words:", "In Henry's words:"
+    re.compile(
+        r"(?:In\s+)?(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+        r"(?:['’]s?)?\s+(?:exact\s+|own\s+|full\s+)?"
+        r"(?:words|statement|reply|response|message|answer)\s*:\s*$"
+    ),
+)
+
+
+def _announcement(sentence: _Sentence) -> Frame | None:
+    """ "She said:" or "His exact words:" before a quotation: the quotation that follows is
+    the speaker's (:mod:`claims.quotes`); this sentence says nothing itself (empty content)."""
+    words = sentence.words
+    if not words.rstrip().endswith(":"):
+        return None
+    for pattern in _ANNOUNCES:
+        match = pattern.match(words)
+        who = match.group("who").lower() if match else ""
+        if match and (who in {"his", "her", "their", "its"} or _noun_phrase(who)):
+            return sentence.frame(match, len(words), len(words))
+    return None
+
+
 FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
     ("transcript turn", _transcript_turn),
+    ("announcement", _announcement),
     ("according lead", _according_lead),
     ("according tail", _according_tail),
     ("tail", _tail("tail")),
@@ -401,7 +430,10 @@ def _frame(
     time = _TIME_BEFORE.match(who)
     if time:  # "Last month Apple said"
         who, who_start = who[time.end() :], who_start + time.end()
-    who = {"him": "he", "her": "she"}.get(who.lower(), who)  # "quoted him as saying"
+    # "quoted him as saying", "His exact words:"
+    who = {"him": "he", "her": "she", "his": "he", "their": "they", "its": "it"}.get(
+        who.lower(), who
+    )
     lone = _PRONOUN_ADVERBS.match(who)
     if lone:  # "we all just thought": the pronoun is the speaker
         who = lone.group(1)

@@ -53,7 +53,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "tail": re.compile(
-            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
+            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})"
+            # '"...," Commodore Nirad Sinha, a navy spokesman, told CNN.': an apposition
+            rf"(?:,\s+(?:an?|the|his|her|its|their)\s+[^,;:“”\"]{{2,80}}?,|,\s+\d{{1,3}},)?"
+            rf"\s+(?:(?:has|have|had)\s+)?"
             rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
             rf"|(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}"
             # "told the rapt OpenWorld crowd" (after "told" only: "ever claimed their innocence")

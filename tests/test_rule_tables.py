@@ -37,6 +37,7 @@ OPENING_GOLDEN = {
 # frame name -> (sentence, who, claim content)
 FRAME_GOLDEN = {
     "transcript turn": ("0:28 PILOT: We have lost an engine.", "Pilot", "We have lost an engine."),
+    "announcement": ("Henry told reporters on Monday:", "Henry", ""),
     "according lead": (
         "According to the port authority, traffic fell 5 percent.",
         "the port authority",

@@ -217,3 +217,46 @@ def test_speakers_inside_sentences(
     rule: str, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        (
+            "'His exact words:' gives the quotation after it to the person named before",
+            'Red Sox owner John Henry spoke on Monday. His exact words:\n\n"We made an offer."',
+            [
+                ("Red Sox owner John Henry spoke on Monday.", None),
+                ("We made an offer.", "John Henry"),
+            ],
+        ),
+        (
+            "'X told reporters:' gives its speaker to the quotation that opens after it",
+            'The minister told reporters:\n\n"The talks have failed.\n\nWe will try again."\n\n'
+            "The talks ended.",
+            [
+                ("The talks have failed.", "The minister"),
+                ("We will try again.", "The minister"),
+                ("The talks ended.", None),
+            ],
+        ),
+        (
+            "an announcement gives its speaker to a quotation only",
+            "The minister told reporters:\n\nThe talks ended.",
+            [("The talks ended.", None)],
+        ),
+        (
+            "a tail frame with an apposition after the name",
+            '"We fired in self-defense," Commodore Nirad Sinha, a navy spokesman, told CNN. '
+            "He said the ship was laden with ammunition.",
+            [
+                ("We fired in self-defense.", "Commodore Nirad Sinha"),
+                ("The ship was laden with ammunition.", "Commodore Nirad Sinha"),
+            ],
+        ),
+    ],
+)
+def test_announced_and_apposed_speakers(
+    rule: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected
