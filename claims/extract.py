@@ -156,22 +156,7 @@ def _sentence_claims(
         # "..., said Rep. Barry Fleming, a Republican who led a bid to ... even if ...": a cue
         # in the speaker's apposition says nothing of the claim
         shared = [c for c in shared if c.cue.start < attribution.end]
-    if (
-        attribution
-        and attribution.type == "anonymous"
-        and not any(
-            c.cue.type == "anonymous"
-            or (c.cue.start, c.cue.end) == (attribution.start, attribution.end)
-            for c in cues
-        )
-    ):
-        anonymous = Cue(
-            attribution.start,
-            attribution.end,
-            text[attribution.start : attribution.end],
-            "anonymous",
-        )
-        shared.append(WeightedCue(anonymous, ANONYMOUS_WEIGHT))
+    shared += _anonymous_cue(text, attribution, cues)
     # "Amazon said it will buy": a pronoun opening the content after its speaker is the
     # speaker; in "He pleaded guilty, his lawyer said" it is not, nor in "According to a
     # poll, her approval rating ..."
@@ -190,7 +175,10 @@ def _sentence_claims(
         text, clauses, frame, subject if clauses[:1] and clauses[0][0] == content_start else None
     ):
         clause_start, clause_end = part.start, part.end
-        own = [c for c in cues if _inside(c, clause_start, clause_end)]
+        # a clause with its own frame keeps the cues of its frame ("some argue that ...")
+        own = [c for c in cues if _inside(c, part.cues_from or clause_start, clause_end)]
+        if part.cues_from is not None:
+            own += _anonymous_cue(text, part.attribution, own)
         claim_cues = sorted(own + shared, key=lambda c: (c.cue.start, c.cue.end))
         body = text[clause_start:clause_end]
         if frame and frame.cut and clause_start <= frame.cut[0] and frame.cut[1] <= clause_end:
@@ -210,6 +198,27 @@ def _said(frame: Frame | None) -> bool:
     return frame is not None and frame.attribution.end <= frame.content_start
 
 
+def _anonymous_cue(
+    text: str, attribution: Attribution | None, cues: list[WeightedCue]
+) -> list[WeightedCue]:
+    """An anonymous speaker as a cue of its claims ("witnesses said"), unless a cue already
+    says so."""
+    if (
+        attribution is None
+        or attribution.type != "anonymous"
+        or any(
+            c.cue.type == "anonymous"
+            or (c.cue.start, c.cue.end) == (attribution.start, attribution.end)
+            for c in cues
+        )
+    ):
+        return []
+    who = text[attribution.start : attribution.end]
+    return [
+        WeightedCue(Cue(attribution.start, attribution.end, who, "anonymous"), ANONYMOUS_WEIGHT)
+    ]
+
+
 @attrs.define
 class _Part:
     """A clause of a sentence's content as a claim: its span, its speaker, the subject it
@@ -222,6 +231,7 @@ class _Part:
     subject: str | None = None
     pronoun: str | None = None
     superseded: bool = False
+    cues_from: int | None = None  # where its cues start, when its own frame comes before it
 
 
 def _parts(
@@ -293,6 +303,7 @@ def _own_frame(text: str, part: _Part) -> _Part:
         part.end,
         inner.attribution,
         pronoun=_subject(inner.attribution, content),
+        cues_from=part.start,
     )
 
 
