@@ -171,6 +171,14 @@ def _lead(sentence: _Sentence) -> Frame | None:
     return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
 
 
+def _as_lead(sentence: _Sentence) -> Frame | None:
+    """ "As Isaacs contends, CONTENT": the speaker in a clause of manner before the content."""
+    match = _patterns()["as_lead"].match(sentence.words)
+    if match is None or not _noun_phrase(match.group("who")):
+        return None
+    return sentence.frame(match, match.end(), len(sentence.words))
+
+
 def _clause_follows(words: str, match: re.Match[str]) -> bool:
     """Whether a clause follows the verb, its verb before any relative clause: "Singler added
     six rebounds for Duke, which won" and "reported Dec. 11 changes, which X said were" are a
@@ -405,6 +413,7 @@ FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
     ("according tail", _according_tail),
     ("tail", _tail("tail")),
     ("tail inverted", _tail("tail_inverted")),
+    ("as lead", _as_lead),
     ("lead", _lead),
     ("role lead", _role_lead),
     ("inverted lead", _inverted_lead),

@@ -62,7 +62,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
             # "told the rapt OpenWorld crowd" (after "told" only: "ever claimed their innocence")
             rf"|(?:(?<=told\s)|(?<=tells\s))(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*"
             # "said of the injuries"
-            rf"|of\s+(?:the|his|her|their|its|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?))?"
+            rf"|of\s+(?:the|his|her|their|its|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
+            # "confirmed to People and Us Weekly"
+            rf"|to\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){{0,4}}))?"
             rf"{_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?[.!?]?$"
         ),
         "tail_inverted": re.compile(
@@ -83,6 +85,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "tail_bare": re.compile(
             r"(?<=[a-z0-9%])\s+(?:said|says|added|told\s+\w+)\s+"
             r"(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)[.!?]?$"
+        ),
+        # "As Isaacs of Samaritan's Purse contends, ...", "As the WSJ notes, ..."
+        "as_lead": re.compile(
+            rf"As\s+(?P<who>[^,;:“”\"]{{2,80}}?)\s+(?:(?:has|have|had)\s+)?(?:{verbs})\b"
+            rf"(?P<adv>{_ADVERBIAL}),\s+(?=\S)"
         ),
         "role_lead": re.compile(
             rf"(?P<role>[^,;:“”\"]{{3,80}}),\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+),?"

@@ -50,6 +50,11 @@ FRAME_GOLDEN = {
     ),
     "tail": ("Traffic fell 5 percent, the port authority said.", "the port authority", None),
     "tail inverted": ("Traffic fell 5 percent, said Ana Ruiz.", "Ana Ruiz", None),
+    "as lead": (
+        "As the port authority noted on Monday, traffic fell 5 percent.",
+        "the port authority",
+        "traffic fell 5 percent.",
+    ),
     "lead": (
         "The port authority said that traffic fell 5 percent.",
         "The port authority",

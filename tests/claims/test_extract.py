@@ -260,3 +260,26 @@ def test_announced_and_apposed_speakers(
     rule: str, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a tail frame whose verb has "to" and the outlets it was told to
+            "Tara Reid has entered a rehab program, her rep confirmed to People and Us Weekly.",
+            [("Tara Reid has entered a rehab program.", "her rep")],
+        ),
+        (  # "As X contends," names the speaker of the content after it
+            "As Isaacs of Samaritan's Purse contends, the government denied any bombing.",
+            [("The government denied any bombing.", "Isaacs of Samaritan's Purse")],
+        ),
+        (  # "As prices rose," is a time clause, no frame
+            "As prices rose, the company said it would cut jobs.",
+            [("The company would cut jobs.", "the company")],
+        ),
+    ],
+)
+def test_frames_found_on_the_tuning_topics(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected

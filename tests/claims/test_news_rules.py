@@ -508,6 +508,8 @@ KIND_GOLDEN = {
         "fact",
     ),
     "health is a fact": ("The driver is fine and was released.", "fact"),
+    "plainly seen is a fact": ("Police saw girls who were clearly pregnant.", "fact"),
+    "a feeling said for someone": ("He is very appreciative of the court's decision.", "opinion"),
     "a plan or pledge": ("We will find a way to improve on this team.", "speculation"),
     "in the event": ("In the event they are, I will clear my name in court.", "speculation"),
     "no embarrassment": ("Losing to the Cavs is no embarassment for anyone.", "opinion"),
