@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import attrs
 
-from claims.clauses import has_finite_verb
+from claims.clauses import first_finite, has_finite_verb
 from claims.clauses import words as split_words
 from claims.frame_patterns import INVERTED
 from claims.frame_patterns import patterns as _patterns
@@ -184,8 +184,15 @@ def _clause_follows(words: str, match: re.Match[str]) -> bool:
     six rebounds for Duke, which won" and "reported Dec. 11 changes, which X said were" are a
     verb and its object. A number after "added" is what was added."""
     rest = words[match.end() :]
-    if match.group("verb").lower() in {"added", "adds", "add"} and _NUMBER.match(rest):
+    verb = match.group("verb").lower()
+    if verb in {"added", "adds", "add"} and _NUMBER.match(rest):
         return False
+    if verb in {"show", "shows", "showed", "shown"}:
+        # "Prosecutors showed the tragic footage at the trial of the youths charged with ...":
+        # what was shown, unless a clause follows with a verb of its own ("showed prices rose")
+        tokens = split_words(_RELATIVE_START.sub(" ", rest))
+        at = first_finite(tokens)
+        return at is not None and not tokens[at].lower().endswith("ed")
     if split_words(rest)[:1] and split_words(rest)[0].lower() in _AUXILIARIES:
         return False  # "A ballistics report is yet to be made public": "report" was a noun
     return has_finite_verb(split_words(_RELATIVE_START.sub(" ", rest)))
@@ -493,6 +500,8 @@ def _noun_phrase(who: str) -> bool:
         return False
     if lowered[0] in _PRONOUNS and not set(lowered[1:]) <= _SPEAKER_ADVERBS:
         return False  # "he seems to suggest": a pronoun speaker is the pronoun alone
+    if _THINKING.intersection(lowered[1:]):
+        return False  # "Some fear the austerity measures insisted upon ...": a verb, no speaker
     if _NOT_IN_SPEAKER.intersection(lowered) or any(w.endswith(("'ll", "’ll")) for w in lowered):
         return False  # "Even though she conceded", "He'll contend", "gloves, all of which"
     if lowered[-1] in _ARTICLES or lowered[-1] == "to":
@@ -510,6 +519,10 @@ _DOMAIN = re.compile(r"\.\s?(?:com|net|org|co\.uk)\b")
 _PARTY = re.compile(r"\s*\([^()]{1,20}\)")
 _SPEAKER_ADVERBS = frozenset(
     {"all", "both", "just", "also", "too", "really", "then", "now", "only"}
+)
+_THINKING = frozenset(
+    {"fear", "fears", "believe", "believes", "think", "thinks", "hope", "hopes", "worry", "worries"}
+    | {"suspect", "suspects", "expect", "expects", "doubt", "doubts", "assume", "assumes"}
 )
 _NOT_IN_SPEAKER = frozenset(
     {"though", "although", "because", "which", "whom", "whose", "unless", "while", "whereas"}

@@ -283,3 +283,28 @@ def test_frames_found_on_the_tuning_topics(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what was shown is no statement; a clause after "showed" is
+            "Prosecutors showed the footage at the trial of the two youths charged with murder.",
+            [
+                (
+                    "Prosecutors showed the footage at the trial of the two youths charged with murder.",
+                    None,
+                )
+            ],
+        ),
+        ("The survey showed prices rose in May.", [("Prices rose in May.", "The survey")]),
+        (  # a verb of thinking inside the who-phrase: no speaker, the fear is the claim's hedge
+            "Some fear the measures insisted upon by the EU could make growth worse.",
+            [("Some fear the measures insisted upon by the EU could make growth worse.", None)],
+        ),
+    ],
+)
+def test_no_speaker_in_what_was_shown_or_feared(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected
