@@ -74,6 +74,10 @@ _APPOSITIVE = re.compile(
     r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:statement|interview|letter|post|release|news\s+release|press\s+release|e-?mail)\b[^,]*(?:,|$)"
     r"|,\s+(?:MD|M\.D\.|PhD|Ph\.D\.|Jr\.?|Sr\.?|Esq\.?)(?=,|$)"  # "William Hurlbut, MD, a professor"
     r"|,\s+[A-Z][\w.-]*['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,"  # "Rob Jones, Felt's grandson,"
+    # "Ben Stephenson, controller of BBC Drama commissioning, said"
+    # (an organisation or "the ..." after the preposition: "one of 99 alleged members" is none)
+    r"|,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of|at|for|with)\s+"
+    r"(?:(?:the|a|an|his|her|its|their)\s+|(?=[^,;:“”\"]*[A-Z]))[^,;:“”\"]{2,80}(?:,|$)"
 )
 _PRONOUNS = PRONOUNS
 _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})

@@ -308,3 +308,29 @@ def test_no_speaker_in_what_was_shown_or_feared(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a role "of" an organisation between the name and the verb is an apposition
+            "Ben Stephenson, controller of BBC Drama, said the part was cast in May.",
+            [("The part was cast in May.", "Ben Stephenson")],
+        ),
+        (
+            "Matthew Roth, attorney for the prosecutor's office, said the office had no lawyer.",
+            [("The office had no lawyer.", "Matthew Roth")],
+        ),
+        (  # "one of 99 alleged members": no organisation, and "alleged" is no verb of saying
+            "Gaetano Lo Presti, one of 99 alleged Mafia members seized on Tuesday, has died.",
+            [
+                (
+                    "Gaetano Lo Presti, one of 99 alleged Mafia members seized on Tuesday, has died.",
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_appositions_of_office(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
