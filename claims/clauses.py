@@ -24,6 +24,8 @@ _COORDINATORS = (
     r";|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s)"
     # "... was damaged and it remains unclear": no comma, but a pronoun subject after "and"
     r"|\s+and\s+(?=(?:it|there|he|she|they)\s+[a-z])"
+    # "I thought things went a bit overboard but I prefer to ...": the same after "but"
+    r"|\s+but\s+(?=(?:I|we|it|there|he|she|they)\s+[a-z])"
     # "..., meaning he could have been intoxicated": a consequence the writer draws
     r"|,\s+meaning\s+(?:that\s+)?(?=[a-z]+\s)"
     # "..., adding that agencies can bypass a review": the speaker's second statement
@@ -36,7 +38,7 @@ _SECOND_OBJECT = re.compile(
     r"(?:,?\s+and\s+that\s+(?=(?:the|a|an|his|her|its|their|he|she|it|they|this|no|there)\s)"
     rf"|{_COORDINATORS})\s*"
 )
-_PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they"})
+_PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they", "i", "we"})
 # "Although LaRue insisted he was not Deep Throat, and that ...": a subordinate clause before
 # its main clause is no claim of its own
 _SUBORDINATE = re.compile(

@@ -10,7 +10,9 @@ from claims.lexicon import read_list, weekdays
 
 _OCCASIONS = sorted(read_list("occasions.txt"))
 _ADVERBIAL = (
-    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
+    # ("said in a statement the jury ...": the second word is no determiner)
+    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+"
+    r"(?:\s+(?!(?:the|a|an|his|her|its|their)\s)[\w-]+)?"
     r"|\s+on\s+(?:" + "|".join(name for name, _ in weekdays()) + ")"
     r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
     r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later|tonight)"
@@ -23,6 +25,13 @@ _ADVERBIAL = (
     r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|YouTube|television|TV|radio|state\s+television)"
     r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail)"
     r"|\s+\([^()]{1,40}\))*"  # "announced on Twitter today (20 October 2011) that"
+)
+
+# A tail frame ends the sentence, so its adverbial can be longer without taking the content's
+# words: "he said at a White House ceremony", "said during a stunning admission aired nationwide"
+_TAIL_ADVERBIAL = (
+    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+){2,3})?"
+    + _ADVERBIAL
 )
 
 # "Howard said Saturday after Nichols was sentenced.": a time clause closing a tail frame
@@ -65,7 +74,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"|of\s+(?:the|his|her|their|its|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
             # "confirmed to People and Us Weekly"
             rf"|to\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){{0,4}}))?"
-            rf"{_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?[.!?]?$"
+            rf"{_TAIL_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?[.!?]?$"
         ),
         "tail_inverted": re.compile(
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{INVERTED})\s+(?P<who>[^;]{{2,120}}?)"

@@ -334,3 +334,27 @@ def test_no_speaker_in_what_was_shown_or_feared(
 )
 def test_appositions_of_office(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a tail frame's adverbial may run longer: nothing of the content comes after it
+            '"The public is losing patience," he said at a White House ceremony.',
+            [("The public is losing patience.", "")],
+        ),
+        (  # a lead frame's adverbial takes no determiner of the content
+            "The office said in a statement the jury found him guilty.",
+            [("The jury found him guilty.", "The office")],
+        ),
+        (  # "but" without a comma before a pronoun subject opens a clause
+            "I thought things went a bit overboard but I prefer to leave it, Sarwan said.",
+            [
+                ("I thought things went a bit overboard.", "Sarwan"),
+                ("I prefer to leave it.", "Sarwan"),
+            ],
+        ),
+    ],
+)
+def test_adverbials_and_bare_but(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected

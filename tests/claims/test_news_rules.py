@@ -509,6 +509,8 @@ KIND_GOLDEN = {
     ),
     "health is a fact": ("The driver is fine and was released.", "fact"),
     "plainly seen is a fact": ("Police saw girls who were clearly pregnant.", "fact"),
+    "a category is no hedge": ("Another 29 cases were listed as suspected.", "fact"),
+    "an understatement judges": ("Surgery was not exactly the way to begin a campaign.", "opinion"),
     "a feeling said for someone": ("He is very appreciative of the court's decision.", "opinion"),
     "a plan or pledge": ("We will find a way to improve on this team.", "speculation"),
     "in the event": ("In the event they are, I will clear my name in court.", "speculation"),
