@@ -170,6 +170,8 @@ def _lead(sentence: _Sentence) -> Frame | None:
         and (match.group().rstrip().endswith("that") or _clause_follows(words, match))
     ):
         return None
+    if _RESPONSIBILITY.match(words, match.end("verb")):
+        return None  # "The group has claimed responsibility for ...": a deed, not a statement
     # A denial keeps its frame in the claim: the claim is that it was denied.
     denial = match.group("verb").lower() in _DENIALS
     return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
@@ -181,6 +183,9 @@ def _as_lead(sentence: _Sentence) -> Frame | None:
     if match is None or not _noun_phrase(match.group("who")):
         return None
     return sentence.frame(match, match.end(), len(sentence.words))
+
+
+_RESPONSIBILITY = re.compile(r"\s+(?:full\s+)?(?:responsibility|credit)\b", re.I)
 
 
 def _clause_follows(words: str, match: re.Match[str]) -> bool:

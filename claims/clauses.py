@@ -144,8 +144,11 @@ def _is_clause(tokens: list[str], *, right: bool) -> bool:
         return verb is not None and first_finite(tokens, verb + 1) is not None
     if right:
         first = tokens[0].lower()
-        if first in _NOT_SUBJECT or first in _AUXILIARIES:
-            return False
+        counted = (
+            first in {"more", "less"} and tokens[1].lower() == "than" and tokens[2][:1].isdigit()
+        )
+        if (first in _NOT_SUBJECT and not counted) or first in _AUXILIARIES:
+            return False  # (", and more than 250 homes had been destroyed" opens a subject)
         if first.endswith("ed") or first in {"said", "says", "told", "added", "announced"}:
             return False
     return True
@@ -268,6 +271,12 @@ def _closes_list(text: str, start: int, end: int) -> bool:
     """Whether ``, and`` after ``text[start:end]`` ends a series: the item before it is short
     and verbless."""
     comma = text.rfind(",", start, end)
+    while (
+        comma > start
+        and text[comma - 1 : comma].isdigit()
+        and text[comma + 1 : comma + 2].isdigit()
+    ):
+        comma = text.rfind(",", start, comma)  # "12,400 acres" is one number, no list
     if comma < 0:
         return False
     last_item = [m.group() for m in islice(_WORD.finditer(text, comma + 1, end), 5)]

@@ -88,7 +88,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)"
             # "told the panel that ...", "said to eWEEK that": whom it was told, before "that"
             rf"(?:(?<=told)(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b)|\s+to(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b))?"
-            rf"(?P<adv>{_ADVERBIAL})(?:\s+that\b|:)?\s+(?=\S)"
+            # 'Mills admitted, "We made some mistakes"': a comma before the quotation
+            rf"(?P<adv>{_ADVERBIAL})(?:\s+that\b|:|,(?=\s*[“\"]))?\s+(?=\S)"
         ),
         # "... the wall collapsed said Juan Perez." (no comma): a capitalised name only
         "tail_bare": re.compile(

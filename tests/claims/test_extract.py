@@ -358,3 +358,39 @@ def test_appositions_of_office(text: str, expected: list[tuple[str, str | None]]
 )
 def test_adverbials_and_bare_but(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 'X said, "..."': a comma before the quotation
+            'Mills yesterday admitted, "We made some mistakes with this exam."',
+            [("We made some mistakes with this exam.", "Mills")],
+        ),
+        (  # ", and more than 250 homes ..." opens a clause with a counted subject
+            "The fire had charred 12,400 acres, and more than 250 homes had been destroyed.",
+            [
+                ("The fire had charred 12,400 acres.", None),
+                ("More than 250 homes had been destroyed.", None),
+            ],
+        ),
+        (  # "sat" is a verb: two clauses at ", but"
+            "Several relatives sat in the front row, but few Balinese attended the trial.",
+            [
+                ("Several relatives sat in the front row.", None),
+                ("Few Balinese attended the trial.", None),
+            ],
+        ),
+        (  # claiming responsibility is a deed, not a statement
+            "The group has claimed responsibility for arsons against firms that members say pollute.",
+            [
+                (
+                    "The group has claimed responsibility for arsons against firms that members say pollute.",
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_after_the_second_sample(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
