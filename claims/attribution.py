@@ -34,7 +34,6 @@ _LONG_TAIL = re.compile(r"\s(?:after|before|as|when|while|following)\s|\)")
 _INVERTED_VERB = re.compile(rf"[,\"”’']\s+(?:{INVERTED})\s")
 _INVERTED_REACH = 480  # separator + verb + who (<= 120) + an apposition (<= 240)
 _FRAME_WORDS = lower_set("attribution_verbs.txt") | {"according", "quoted", "report", "reports"}
-_FRAME_WORDS |= {"words", "statement", "reply", "response", "message", "answer"}
 _QUOTES = "\"'“”‘’"
 _AUXILIARIES = lower_set("auxiliaries.txt")
 _PAST = lower_set("irregular_verbs.txt")
@@ -89,8 +88,11 @@ def find_frame(text: str, start: int, end: int, article: str | None = None) -> F
     sentence = _Sentence(text, start, text[start:end], article if article is not None else text)
     (_, turn), *others = FRAMES
     frame = turn(sentence)  # a transcript's turn needs no verb of saying
-    if frame is not None or _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.words.lower())):
+    if frame is not None:
         return frame
+    if _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.words.lower())):
+        # no verb of saying: only an announcement ("His exact words:") can frame it
+        return _announcement(sentence) if sentence.words.rstrip().endswith(":") else None
     for _, rule in others:
         frame = rule(sentence)
         if frame is not None:
