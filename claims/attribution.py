@@ -454,6 +454,7 @@ def _frame(
     who = stripped.rstrip(" ,")
     who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
     who = _TIME_AFTER.sub("", who)  # "Hastings this morning announced"
+    who = _RELEASED.sub("", who)  # "an arrest warrant released yesterday": the document
     time = _TIME_BEFORE.match(who)
     if time:  # "Last month Apple said"
         who, who_start = who[time.end() :], who_start + time.end()
@@ -479,6 +480,7 @@ def _frame(
     )
 
 
+_RELEASED = re.compile(r"\s+(?:released|issued|filed|published|obtained|unsealed|made\s+public)$")
 _TIME_BEFORE = re.compile(
     r"(?:(?:Last|This|Next|Earlier|Later)\s+(?:week|month|year|night|season|spring|summer|fall|"
     r"autumn|winter)|Yesterday|Today|Tonight|On\s+\w+day)\s+(?=[A-Z])"

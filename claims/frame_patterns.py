@@ -74,7 +74,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"|of\s+(?:the|his|her|their|its|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
             # "confirmed to People and Us Weekly"
             rf"|to\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){{0,4}}))?"
-            rf"{_TAIL_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?[.!?]?$"
+            rf"{_TAIL_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?"
+            # '"...," he said of his company, formerly named Caldera Systems.'
+            rf"(?:,\s+(?:formerly|now|once)\s+[^,;“”\"]{{2,60}})?[.!?]?$"
         ),
         "tail_inverted": re.compile(
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{INVERTED})\s+(?P<who>[^;]{{2,120}}?)"

@@ -394,3 +394,24 @@ def test_adverbials_and_bare_but(text: str, expected: list[tuple[str, str | None
 )
 def test_after_the_second_sample(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a document on the record, without the participle that says when it came out
+            "Dotson admitted that he shot Dennehy, according to an arrest warrant released yesterday.",
+            [("Dotson admitted that he shot Dennehy.", "an arrest warrant", "official", "fact")],
+        ),
+        (  # an apposition after "said of ..." still ends a tail frame
+            '"The momentum is ours," Ransom Love said of his company, formerly named Caldera Systems.',
+            [("The momentum is ours.", "Ransom Love", "named", "fact")],
+        ),
+    ],
+)
+def test_documents_as_speakers(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert [
+        (c.text, c.attribution.who, c.attribution.type, c.kind)
+        for c in extract_claims(text_article(text))
+        if c.attribution
+    ] == expected
