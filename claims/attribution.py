@@ -63,7 +63,7 @@ _LEAD_IN = re.compile(
     r"|^(?:(?:In|On|At|During|Last|This|Earlier|Later|On|Over|After|Before|Since|Until|With)\b"
     r"[^,]{1,60},\s+)"
     r"|^(?:While|Although|Though|As|When|If|Since|After|Before|Because|Once)\b[^,]{1,200},\s+"
-    r"|^[A-Z][a-z]+ing\b[^,]{1,60},\s+"  # "Breaking with tradition, the company announced"
+    r"|^[A-Z][a-z]+ing\b[^,]{0,60},\s+"  # "Breaking with tradition, the company announced"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
@@ -169,7 +169,11 @@ def _lead(sentence: _Sentence) -> Frame | None:
     if not (
         match
         and _noun_phrase(_relative_cut(_APPOSITIVE.sub(" ", match.group("who"))))
-        and (match.group().rstrip().endswith("that") or _clause_follows(words, match))
+        and (
+            match.group().rstrip().endswith("that")
+            or _quotation_follows(words, match)
+            or _clause_follows(words, match)
+        )
     ):
         return None
     if _RESPONSIBILITY.match(words, match.end("verb")):
@@ -188,6 +192,12 @@ def _as_lead(sentence: _Sentence) -> Frame | None:
 
 
 _RESPONSIBILITY = re.compile(r"\s+(?:full\s+)?(?:responsibility|credit)\b", re.I)
+
+
+def _quotation_follows(words: str, match: re.Match[str]) -> bool:
+    """'X said later: "..."': a colon and a quotation mark after the verb open a statement,
+    whatever verbs the quotation has."""
+    return match.group().rstrip().endswith(":") and words[match.end() : match.end() + 1] in _QUOTES
 
 
 def _clause_follows(words: str, match: re.Match[str]) -> bool:

@@ -415,3 +415,20 @@ def test_documents_as_speakers(text: str, expected: list[tuple[str, str, str, st
         for c in extract_claims(text_article(text))
         if c.attribution
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a one-word participle lead-in, an apposition, "later" and a colon before a quotation
+            'Responding, Edward Skyler, a spokesman for the mayor, said later: "The claims are false."',
+            [("The claims are false.", "Edward Skyler")],
+        ),
+        (  # 'X added: "..."' opens a statement whatever verbs the quotation has
+            'Coach Tony Dungy added: "Peyton Manning was unbelievable."',
+            [("Peyton Manning was unbelievable.", "Coach Tony Dungy")],
+        ),
+    ],
+)
+def test_colon_before_a_quotation(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
