@@ -1,9 +1,11 @@
 """Speculation tagging quality on the public hedge data, through the ``tag`` command's code.
 
-    python -m bench.tag_quality [--data ../shared/data] [--errors N] [--held-out]
+    python -m bench.tag_quality [--data ../shared/data] [--errors N] [--held-out | --fit]
 
 Prints precision, recall and F1 of the speculative class (CoNLL-2010 Wikipedia weasel
-sentences, BioScope abstracts), and with ``--errors`` some misclassified sentences.
+sentences, BioScope abstracts), and with ``--errors`` some misclassified sentences. ``--held-out``
+scores only the rows the kind model was not fit on, ``--fit`` only the others (the rows a rule
+may be checked on).
 """
 
 from __future__ import annotations
@@ -45,14 +47,16 @@ def held_out(row: dict[str, object]) -> bool:
     return bucket(str(row.get("doc_id") or row["id"])) == 0
 
 
-def score(path: Path, show_errors: int, only_held_out: bool = False) -> dict[str, float]:
+def score(
+    path: Path, show_errors: int, only_held_out: bool = False, only_fit: bool = False
+) -> dict[str, float]:
     tp = fp = fn = tn = 0
     errors: list[str] = []
     started = time.perf_counter()
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            if only_held_out and not held_out(row):
+            if (only_held_out and not held_out(row)) or (only_fit and held_out(row)):
                 continue
             gold = row["label"] == 1
             record = tag_line(detokenise(row["sentence"]))
@@ -89,13 +93,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default="../shared/data", type=Path)
     parser.add_argument("--errors", default=0, type=int, help="print up to N misclassified rows")
-    parser.add_argument(
+    rows = parser.add_mutually_exclusive_group()
+    rows.add_argument(
         "--held-out", action="store_true", help="only the rows the kind model was not fit on"
     )
+    rows.add_argument("--fit", action="store_true", help="only the rows the kind model is fit on")
     args = parser.parse_args()
     print(f"{'set':<16} {'rows':>6} {'P':>6} {'R':>6} {'F1':>6} {'s':>6}")
     for name, relative in SETS.items():
-        result = score(args.data / relative, args.errors, args.held_out)
+        result = score(args.data / relative, args.errors, args.held_out, args.fit)
         print(
             f"{name:<16} {result['rows']:>6.0f} {result['precision']:>6.3f} "
             f"{result['recall']:>6.3f} {result['f1']:>6.3f} {result['seconds']:>6.1f}"

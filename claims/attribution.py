@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import attrs
 
-from claims.clauses import has_finite_verb
+from claims.clauses import first_finite, has_finite_verb
 from claims.clauses import words as split_words
 from claims.frame_patterns import INVERTED
 from claims.frame_patterns import patterns as _patterns
@@ -63,7 +63,7 @@ _LEAD_IN = re.compile(
     r"|^(?:(?:In|On|At|During|Last|This|Earlier|Later|On|Over|After|Before|Since|Until|With)\b"
     r"[^,]{1,60},\s+)"
     r"|^(?:While|Although|Though|As|When|If|Since|After|Before|Because|Once)\b[^,]{1,200},\s+"
-    r"|^[A-Z][a-z]+ing\b[^,]{1,60},\s+"  # "Breaking with tradition, the company announced"
+    r"|^[A-Z][a-z]+ing\b[^,]{0,60},\s+"  # "Breaking with tradition, the company announced"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:which|who|whose|the|a|an)\b(?:[^,]|,(?=\d{3}))*(?:,|$)|\s+[—–-]{1,2}\s*[^—–]*[—–]"
@@ -73,6 +73,10 @@ _APPOSITIVE = re.compile(
     r"|,\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:statement|interview|letter|post|release|news\s+release|press\s+release|e-?mail)\b[^,]*(?:,|$)"
     r"|,\s+(?:MD|M\.D\.|PhD|Ph\.D\.|Jr\.?|Sr\.?|Esq\.?)(?=,|$)"  # "William Hurlbut, MD, a professor"
     r"|,\s+[A-Z][\w.-]*['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,"  # "Rob Jones, Felt's grandson,"
+    # "Ben Stephenson, controller of BBC Drama commissioning, said"
+    # (an organisation or "the ..." after the preposition: "one of 99 alleged members" is none)
+    r"|,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:of|at|for|with)\s+"
+    r"(?:(?:the|a|an|his|her|its|their)\s+|(?=[^,;:“”\"]*[A-Z]))[^,;:“”\"]{2,80}(?:,|$)"
 )
 _PRONOUNS = PRONOUNS
 _ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your"})
@@ -84,8 +88,11 @@ def find_frame(text: str, start: int, end: int, article: str | None = None) -> F
     sentence = _Sentence(text, start, text[start:end], article if article is not None else text)
     (_, turn), *others = FRAMES
     frame = turn(sentence)  # a transcript's turn needs no verb of saying
-    if frame is not None or _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.words.lower())):
+    if frame is not None:
         return frame
+    if _FRAME_WORDS.isdisjoint(_TOKEN.findall(sentence.words.lower())):
+        # no verb of saying: only an announcement ("His exact words:") can frame it
+        return _announcement(sentence) if sentence.words.rstrip().endswith(":") else None
     for _, rule in others:
         frame = rule(sentence)
         if frame is not None:
@@ -162,12 +169,35 @@ def _lead(sentence: _Sentence) -> Frame | None:
     if not (
         match
         and _noun_phrase(_relative_cut(_APPOSITIVE.sub(" ", match.group("who"))))
-        and (match.group().rstrip().endswith("that") or _clause_follows(words, match))
+        and (
+            match.group().rstrip().endswith("that")
+            or _quotation_follows(words, match)
+            or _clause_follows(words, match)
+        )
     ):
         return None
+    if _RESPONSIBILITY.match(words, match.end("verb")):
+        return None  # "The group has claimed responsibility for ...": a deed, not a statement
     # A denial keeps its frame in the claim: the claim is that it was denied.
     denial = match.group("verb").lower() in _DENIALS
     return sentence.frame(match, match.start("who") if denial else match.end(), len(words))
+
+
+def _as_lead(sentence: _Sentence) -> Frame | None:
+    """ "As Isaacs contends, CONTENT": the speaker in a clause of manner before the content."""
+    match = _patterns()["as_lead"].match(sentence.words)
+    if match is None or not _noun_phrase(match.group("who")):
+        return None
+    return sentence.frame(match, match.end(), len(sentence.words))
+
+
+_RESPONSIBILITY = re.compile(r"\s+(?:full\s+)?(?:responsibility|credit)\b", re.I)
+
+
+def _quotation_follows(words: str, match: re.Match[str]) -> bool:
+    """'X said later: "..."': a colon and a quotation mark after the verb open a statement,
+    whatever verbs the quotation has."""
+    return match.group().rstrip().endswith(":") and words[match.end() : match.end() + 1] in _QUOTES
 
 
 def _clause_follows(words: str, match: re.Match[str]) -> bool:
@@ -175,8 +205,15 @@ def _clause_follows(words: str, match: re.Match[str]) -> bool:
     six rebounds for Duke, which won" and "reported Dec. 11 changes, which X said were" are a
     verb and its object. A number after "added" is what was added."""
     rest = words[match.end() :]
-    if match.group("verb").lower() in {"added", "adds", "add"} and _NUMBER.match(rest):
+    verb = match.group("verb").lower()
+    if verb in {"added", "adds", "add"} and _NUMBER.match(rest):
         return False
+    if verb in {"show", "shows", "showed", "shown"}:
+        # "Prosecutors showed the tragic footage at the trial of the youths charged with ...":
+        # what was shown, unless a clause follows with a verb of its own ("showed prices rose")
+        tokens = split_words(_RELATIVE_START.sub(" ", rest))
+        at = first_finite(tokens)
+        return at is not None and not tokens[at].lower().endswith("ed")
     if split_words(rest)[:1] and split_words(rest)[0].lower() in _AUXILIARIES:
         return False  # "A ballistics report is yet to be made public": "report" was a noun
     return has_finite_verb(split_words(_RELATIVE_START.sub(" ", rest)))
@@ -370,12 +407,41 @@ _ADDING = re.compile(
 
 
 # The frames in the order they are tried; the first that matches is the sentence's frame.
+_SAYS = "|".join(sorted(map(re.escape, lower_set("attribution_verbs.txt")), key=len)[::-1])
+_ANNOUNCES = (
+    # "She said:", "Henry told reporters on Monday:"
+    re.compile(rf"(?P<who>[^,:;“”\"]{{1,80}}?)\s+(?:{_SAYS})\b[^:“”\"]{{0,40}}:\s*$", re.I),
+    # "His exact words:", "In Henry's words:"
+    re.compile(
+        r"(?:In\s+)?(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+        r"(?:['’]s?)?\s+(?:exact\s+|own\s+|full\s+)?"
+        r"(?:words|statement|reply|response|message|answer)\s*:\s*$"
+    ),
+)
+
+
+def _announcement(sentence: _Sentence) -> Frame | None:
+    """ "She said:" or "His exact words:" before a quotation: the quotation that follows is
+    the speaker's (:mod:`claims.quotes`); this sentence says nothing itself (empty content)."""
+    words = sentence.words
+    if not words.rstrip().endswith(":"):
+        return None
+    for pattern in _ANNOUNCES:
+        match = pattern.match(words)
+        who = match.group("who").lower() if match else ""
+        if match and (who in {"his", "her", "their", "its"} or _noun_phrase(who)):
+            return sentence.frame(match, len(words), len(words))
+    return None
+
+
 FRAMES: tuple[tuple[str, Callable[[_Sentence], Frame | None]], ...] = (
     ("transcript turn", _transcript_turn),
+    ("announcement", _announcement),
     ("according lead", _according_lead),
     ("according tail", _according_tail),
     ("tail", _tail("tail")),
     ("tail inverted", _tail("tail_inverted")),
+    ("as lead", _as_lead),
     ("lead", _lead),
     ("role lead", _role_lead),
     ("inverted lead", _inverted_lead),
@@ -398,10 +464,14 @@ def _frame(
     who = stripped.rstrip(" ,")
     who = re.sub(r"\s+(?:also|previously|recently|then|has|have|had)$", "", who)
     who = _TIME_AFTER.sub("", who)  # "Hastings this morning announced"
+    who = _RELEASED.sub("", who)  # "an arrest warrant released yesterday": the document
     time = _TIME_BEFORE.match(who)
     if time:  # "Last month Apple said"
         who, who_start = who[time.end() :], who_start + time.end()
-    who = {"him": "he", "her": "she"}.get(who.lower(), who)  # "quoted him as saying"
+    # "quoted him as saying", "His exact words:"
+    who = {"him": "he", "her": "she", "his": "he", "their": "they", "its": "it"}.get(
+        who.lower(), who
+    )
     lone = _PRONOUN_ADVERBS.match(who)
     if lone:  # "we all just thought": the pronoun is the speaker
         who = lone.group(1)
@@ -420,6 +490,7 @@ def _frame(
     )
 
 
+_RELEASED = re.compile(r"\s+(?:released|issued|filed|published|obtained|unsealed|made\s+public)$")
 _TIME_BEFORE = re.compile(
     r"(?:(?:Last|This|Next|Earlier|Later)\s+(?:week|month|year|night|season|spring|summer|fall|"
     r"autumn|winter)|Yesterday|Today|Tonight|On\s+\w+day)\s+(?=[A-Z])"
@@ -452,6 +523,8 @@ def _noun_phrase(who: str) -> bool:
         return False
     if lowered[0] in _PRONOUNS and not set(lowered[1:]) <= _SPEAKER_ADVERBS:
         return False  # "he seems to suggest": a pronoun speaker is the pronoun alone
+    if _THINKING.intersection(lowered[1:]):
+        return False  # "Some fear the austerity measures insisted upon ...": a verb, no speaker
     if _NOT_IN_SPEAKER.intersection(lowered) or any(w.endswith(("'ll", "’ll")) for w in lowered):
         return False  # "Even though she conceded", "He'll contend", "gloves, all of which"
     if lowered[-1] in _ARTICLES or lowered[-1] == "to":
@@ -469,6 +542,10 @@ _DOMAIN = re.compile(r"\.\s?(?:com|net|org|co\.uk)\b")
 _PARTY = re.compile(r"\s*\([^()]{1,20}\)")
 _SPEAKER_ADVERBS = frozenset(
     {"all", "both", "just", "also", "too", "really", "then", "now", "only"}
+)
+_THINKING = frozenset(
+    {"fear", "fears", "believe", "believes", "think", "thinks", "hope", "hopes", "worry", "worries"}
+    | {"suspect", "suspects", "expect", "expects", "doubt", "doubts", "assume", "assumes"}
 )
 _NOT_IN_SPEAKER = frozenset(
     {"though", "although", "because", "which", "whom", "whose", "unless", "while", "whereas"}

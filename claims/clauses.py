@@ -8,6 +8,7 @@ opens with a subject rather than a verb or preposition, and the comma does not c
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from itertools import islice
@@ -19,16 +20,25 @@ _DETERMINERS = lower_set("determiners.txt")
 _OBJECT_OPENERS = lower_set("object_openers.txt")
 _NOT_SUBJECT = lower_set("not_subject.txt")
 _FINITE = lower_set("irregular_verbs.txt") | lower_set("attribution_verbs.txt")
-_COORDINATOR = re.compile(
-    r"(?:;|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s)"
+_COORDINATORS = (
+    r";|,\s+(?:and|but|while|whereas|yet)\b|\s+but\s+(?=(?:later|then|subsequently|afterwards)\s)"
     # "... was damaged and it remains unclear": no comma, but a pronoun subject after "and"
     r"|\s+and\s+(?=(?:it|there|he|she|they)\s+[a-z])"
+    # "I thought things went a bit overboard but I prefer to ...": the same after "but"
+    r"|\s+but\s+(?=(?:I|we|it|there|he|she|they)\s+[a-z])"
     # "..., meaning he could have been intoxicated": a consequence the writer draws
     r"|,\s+meaning\s+(?:that\s+)?(?=[a-z]+\s)"
     # "..., adding that agencies can bypass a review": the speaker's second statement
-    r"|,\s+(?:adding|noting|explaining|insisting|stressing|warning|arguing)\s+(?:that\s+)?)\s*"
+    r"|,\s+(?:adding|noting|explaining|insisting|stressing|warning|arguing)\s+(?:that\s+)?"
 )
-_PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they"})
+_COORDINATOR = re.compile(rf"(?:{_COORDINATORS})\s*")
+# "X said ten people had been killed and that the toll would not rise": a second object of
+# the verb of saying, a claim of the same speaker's (cut only in a frame's content)
+_SECOND_OBJECT = re.compile(
+    r"(?:,?\s+and\s+that\s+(?=(?:the|a|an|his|her|its|their|he|she|it|they|this|no|there)\s)"
+    rf"|{_COORDINATORS})\s*"
+)
+_PRONOUN_SUBJECT = frozenset({"it", "there", "he", "she", "they", "i", "we"})
 # "Although LaRue insisted he was not Deep Throat, and that ...": a subordinate clause before
 # its main clause is no claim of its own
 _SUBORDINATE = re.compile(
@@ -134,27 +144,32 @@ def _is_clause(tokens: list[str], *, right: bool) -> bool:
         return verb is not None and first_finite(tokens, verb + 1) is not None
     if right:
         first = tokens[0].lower()
-        if first in _NOT_SUBJECT or first in _AUXILIARIES:
-            return False
+        counted = (
+            first in {"more", "less"} and tokens[1].lower() == "than" and tokens[2][:1].isdigit()
+        )
+        if (first in _NOT_SUBJECT and not counted) or first in _AUXILIARIES:
+            return False  # (", and more than 250 homes had been destroyed" opens a subject)
         if first.endswith("ed") or first in {"said", "says", "told", "added", "announced"}:
             return False
     return True
 
 
-def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def clause_spans(text: str, start: int, end: int, *, said: bool = False) -> list[tuple[int, int]]:
     """Independent clauses of ``text[start:end]`` as offsets (one span if it cannot be split).
+    With ``said`` (the content of a verb of saying) a second ``and that`` object is cut too.
 
     Each coordinator looks at the clause so far and the next few words. The clause so far is
     kept as it grows (its words, whether a finite verb was seen, where its quotation marks
     are), never sliced again: a sentence of thousands of ``, and`` is cut in linear time."""
     spans: list[tuple[int, int]] = []
     clause_start = start
-    marks = {mark: [m.start() for m in re.finditer(mark, text[start:end])] for mark in _MARKS}
-    straight = marks['"']
-    if straight and _CLOSING.match(text, start + straight[0] - 1):
-        del straight[0]  # 'equation," Brimmer said': closes a quotation opened sentences before
+    coordinators = (_SECOND_OBJECT if said else _COORDINATOR).finditer(text, start, end)
+    first = next(coordinators, None)
+    if first is None:  # most sentences: nothing to cut at, no quotation marks to count
+        return [span for span in (_trim(text, start, end),) if span[1] > span[0]]
+    marks = _marks(text, start, end)
     left = _Left(clause_start)
-    for match in _COORDINATOR.finditer(text, start, end):
+    for match in itertools.chain((first,), coordinators):
         at = match.start()
         count = {
             mark: bisect_left(found, at - start) - bisect_left(found, clause_start - start)
@@ -172,7 +187,10 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         bare = not match.group().startswith((",", ";"))
         if bare and (len(left.tokens) < 4 or len(right) < 3):
             continue
-        if _THAT_CLAUSE.match(text, match.end()) or _aside_first(text, match.end(), end):
+        second_object = said and match.group().rstrip().endswith(" that")
+        if (_THAT_CLAUSE.match(text, match.end()) and not second_object) or _aside_first(
+            text, match.end(), end
+        ):
             continue
         pronoun = bool(right) and right[0].lower() in _PRONOUN_SUBJECT and len(right) >= 3
         if (
@@ -192,6 +210,21 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _MARKS = ("“", "”", '"')
 _CLOSING = re.compile(r'[,.!?]"(?:\s|$)')
+
+
+def _marks(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Where each quotation mark is in ``text[start:end]``, from ``start``."""
+    marks = {}
+    for mark in _MARKS:
+        found, at = [], text.find(mark, start, end)
+        while at >= 0:
+            found.append(at - start)
+            at = text.find(mark, at + 1, end)
+        marks[mark] = found
+    straight = marks['"']
+    if straight and _CLOSING.match(text, start + straight[0] - 1):
+        del straight[0]  # 'equation," Brimmer said': closes a quotation opened sentences before
+    return marks
 
 
 _ASIDE = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?,\s+([\w'’]+)")
@@ -238,6 +271,12 @@ def _closes_list(text: str, start: int, end: int) -> bool:
     """Whether ``, and`` after ``text[start:end]`` ends a series: the item before it is short
     and verbless."""
     comma = text.rfind(",", start, end)
+    while (
+        comma > start
+        and text[comma - 1 : comma].isdigit()
+        and text[comma + 1 : comma + 2].isdigit()
+    ):
+        comma = text.rfind(",", start, comma)  # "12,400 acres" is one number, no list
     if comma < 0:
         return False
     last_item = [m.group() for m in islice(_WORD.finditer(text, comma + 1, end), 5)]
@@ -253,6 +292,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|yet)\s+", re.I)
+_WIRE_OPENING = re.compile(r"``|(?:(?<=^)|(?<=[\s(\[]))''(?=\w)")
+_LEADING_PRONOUN = re.compile(r"^(?:it|they|he|she)\b(?=\s)", re.I)
+_LEADING_POSSESSIVE = re.compile(r"^(?:its|their|his|her)\b(?=\s)", re.I)
+_FINAL_PUNCTUATION = re.compile(r"[,;:]+(?=[”\"’']?$)")
 
 
 def possessive(name: str) -> str:
@@ -296,13 +339,13 @@ def standalone(text: str, subject: str | None = None) -> str:
     """
     text = " ".join(text.split())
     if "``" in text or "''" in text:  # wire copy's quotation marks: `` and '' for “ and ”
-        text = re.sub(r"``|(?:(?<=^)|(?<=[\s(\[]))''(?=\w)", "“", text).replace("''", "”")
+        text = _WIRE_OPENING.sub("“", text).replace("''", "”")
     text = _LEADING_CONJUNCTION.sub("", text)
     if subject:
-        text = re.sub(r"^(?:it|they|he|she)\b(?=\s)", subject, text, count=1, flags=re.I)
+        text = _LEADING_PRONOUN.sub(lambda _: subject, text, count=1)
         owner = possessive(subject)
-        text = re.sub(r"^(?:its|their|his|her)\b(?=\s)", owner, text, count=1, flags=re.I)
-    text = re.sub(r"[,;:]+(?=[”\"’']?$)", "", text)
+        text = _LEADING_POSSESSIVE.sub(lambda _: owner, text, count=1)
+    text = _FINAL_PUNCTUATION.sub("", text)
     text = _balanced(text).strip()
     if not text:
         return text

@@ -25,6 +25,7 @@ from claims.models import SPECULATIVE_CUES, Article, Attribution, Block, Claim, 
 from claims.pronouns import Speakers, is_person
 from claims.quotes import Quotations
 from claims.segment import sentence_spans
+from claims.sources import PRONOUNS
 from claims.structure import label_line
 from claims.tagger import ANONYMOUS_WEIGHT, WeightedCue, classify, find_cues
 
@@ -144,7 +145,7 @@ def _sentence_claims(
     fewest = MIN_WORDS - 1 if frame else MIN_WORDS
     clauses = [
         span
-        for span in clause_spans(text, content_start, content_end)
+        for span in clause_spans(text, content_start, content_end, said=_said(frame))
         if _is_claim(text[span[0] : span[1]], fewest)
     ]
     attribution = frame.attribution if frame else None
@@ -155,22 +156,7 @@ def _sentence_claims(
         # "..., said Rep. Barry Fleming, a Republican who led a bid to ... even if ...": a cue
         # in the speaker's apposition says nothing of the claim
         shared = [c for c in shared if c.cue.start < attribution.end]
-    if (
-        attribution
-        and attribution.type == "anonymous"
-        and not any(
-            c.cue.type == "anonymous"
-            or (c.cue.start, c.cue.end) == (attribution.start, attribution.end)
-            for c in cues
-        )
-    ):
-        anonymous = Cue(
-            attribution.start,
-            attribution.end,
-            text[attribution.start : attribution.end],
-            "anonymous",
-        )
-        shared.append(WeightedCue(anonymous, ANONYMOUS_WEIGHT))
+    shared += _anonymous_cue(text, attribution, cues)
     # "Amazon said it will buy": a pronoun opening the content after its speaker is the
     # speaker; in "He pleaded guilty, his lawyer said" it is not, nor in "According to a
     # poll, her approval rating ..."
@@ -189,7 +175,10 @@ def _sentence_claims(
         text, clauses, frame, subject if clauses[:1] and clauses[0][0] == content_start else None
     ):
         clause_start, clause_end = part.start, part.end
-        own = [c for c in cues if _inside(c, clause_start, clause_end)]
+        # a clause with its own frame keeps the cues of its frame ("some argue that ...")
+        own = [c for c in cues if _inside(c, part.cues_from or clause_start, clause_end)]
+        if part.cues_from is not None:
+            own += _anonymous_cue(text, part.attribution, own)
         claim_cues = sorted(own + shared, key=lambda c: (c.cue.start, c.cue.end))
         body = text[clause_start:clause_end]
         if frame and frame.cut and clause_start <= frame.cut[0] and frame.cut[1] <= clause_end:
@@ -204,6 +193,32 @@ def _sentence_claims(
     return result
 
 
+def _said(frame: Frame | None) -> bool:
+    """Whether the frame's content follows its verb of saying ("X said A and that B")."""
+    return frame is not None and frame.attribution.end <= frame.content_start
+
+
+def _anonymous_cue(
+    text: str, attribution: Attribution | None, cues: list[WeightedCue]
+) -> list[WeightedCue]:
+    """An anonymous speaker as a cue of its claims ("witnesses said"), unless a cue already
+    says so."""
+    if (
+        attribution is None
+        or attribution.type != "anonymous"
+        or any(
+            c.cue.type == "anonymous"
+            or (c.cue.start, c.cue.end) == (attribution.start, attribution.end)
+            for c in cues
+        )
+    ):
+        return []
+    who = text[attribution.start : attribution.end]
+    return [
+        WeightedCue(Cue(attribution.start, attribution.end, who, "anonymous"), ANONYMOUS_WEIGHT)
+    ]
+
+
 @attrs.define
 class _Part:
     """A clause of a sentence's content as a claim: its span, its speaker, the subject it
@@ -216,6 +231,7 @@ class _Part:
     subject: str | None = None
     pronoun: str | None = None
     superseded: bool = False
+    cues_from: int | None = None  # where its cues start, when its own frame comes before it
 
 
 def _parts(
@@ -237,8 +253,58 @@ def _parts(
                 parts[-1].end = end
                 continue
             part = continued
+        elif parts:
+            part = _own_frame(text, part)
         parts.append(part)
     return parts
+
+
+# what no speaker's phrase starts or ends with, nor a statement's content starts with
+_NOT_SPEAKER_EDGES = frozenset(
+    {"today", "yesterday", "now", "then", "later", "earlier", "repeatedly", "also", "again"}
+)
+_NOT_CONTENT_OPENERS = frozenset(
+    {"to", "not", "about", "only", "of", "for", "with", "him", "her", "them", "me", "us"}
+)
+# "the positive response indicates that ...": evidence, not a speaker
+_EVIDENTIAL = re.compile(r"(?:indicat|show|suggest|seem|mean|prov|reveal|confirm)")
+
+
+def _own_frame(text: str, part: _Part) -> _Part:
+    """A clause cut from a sentence that has a speaker of its own ("..., but the USGS said it
+    was 6.1"): its content, attributed to that speaker instead of the sentence's. A pronoun
+    speaker is left as it was (whose it is is the sentence's business)."""
+    inner = find_frame(text, part.start, part.end, text)
+    if (
+        inner is None
+        or not part.start <= inner.attribution.start < inner.content_start
+        or inner.content_end < part.end - 1
+        or inner.cut is not None
+    ):
+        return part
+    who = words(inner.attribution.who.lower())
+    content = text[inner.content_start : part.end]
+    said = words(content)
+    verb = words(text[inner.attribution.end : inner.content_start].lower())
+    if (
+        not who
+        or inner.attribution.who.lower() in PRONOUNS
+        or len(who) > 6
+        or who[0] in _NOT_SPEAKER_EDGES
+        or who[-1] in _NOT_SPEAKER_EDGES
+        or len(said) < MIN_WORDS - 1
+        or said[0].lower() in _NOT_CONTENT_OPENERS
+        or not has_finite_verb(said)
+        or (verb and _EVIDENTIAL.match(verb[0]))
+    ):
+        return part  # "the judge repeatedly warned him to stop", "tests showed a herniated disk"
+    return _Part(
+        inner.content_start,
+        part.end,
+        inner.attribution,
+        pronoun=_subject(inner.attribution, content),
+        cues_from=part.start,
+    )
 
 
 def _continued(
@@ -379,9 +445,13 @@ def _subject(attribution: Attribution | None, content: str) -> str | None:
     if not who or who.lower() in {"he", "she", "it", "they", "we", "i"} or len(who.split()) > 5:
         return None
     pronoun = content.split(None, 1)[0].lower() if content.split() else ""
-    person = is_person(attribution)
     last = who.split()[-1]
-    plural = " and " in who or (last.islower() and last.endswith("s") and not person)
+    # "prosecutors argued he was ...": a plural noun is no "he"
+    plural_noun = (last.islower() or last.lower()[:-1] in _ROLES) and (
+        last.endswith("s") and not last.endswith("ss")
+    )
+    person = is_person(attribution) and not plural_noun
+    plural = " and " in who or plural_noun
     fits = {
         "he": person,
         "she": person,
@@ -392,6 +462,23 @@ def _subject(attribution: Attribution | None, content: str) -> str | None:
         "they": plural,
         "their": plural,
     }
-    if not fits.get(pronoun, False):
+    if not fits.get(pronoun, False) or _EXPLETIVE_IT.match(content):
         return None
     return who[0].upper() + who[1:]
+
+
+_ROLES = lower_set("person_roles.txt")
+# "it" that stands for no one: "The ministry says it will take several days for ...", "the
+# USGS said it was 6.1", "the firm said it was unclear whether ..."
+_EXPLETIVE_IT = re.compile(
+    r"it\s+(?:"
+    r"(?:is|was|'s|’s|will\s+be|would\s+be)\s+(?:not\s+)?(?:\d|(?:clear|unclear|likely|unlikely|"
+    r"possible|impossible|too|time|important|necessary|hard|difficult|easy|expected|believed|"
+    r"thought|feared|estimated)\b)"
+    r"|(?:(?:will|would|could|may|might|can)\s+)?(?:take|takes|took)\s+(?:\S+\s+){0,3}?"
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|time|a\s+while|longer)\b"
+    r"|(?:seems|seemed|appears|appeared)\b"
+    # "the company says it can be used with any processor": a product, not the speaker
+    r"|(?:can|could|may|might|will|would)\s+be\s+[a-z]+ed\b)",
+    re.I,
+)

@@ -10,7 +10,9 @@ from claims.lexicon import read_list, weekdays
 
 _OCCASIONS = sorted(read_list("occasions.txt"))
 _ADVERBIAL = (
-    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?"
+    # ("said in a statement the jury ...": the second word is no determiner)
+    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+"
+    r"(?:\s+(?!(?:the|a|an|his|her|its|their)\s)[\w-]+)?"
     r"|\s+on\s+(?:" + "|".join(name for name, _ in weekdays()) + ")"
     r"|\s+(?:(?:early|late|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|quarter)"
     r"|\s+(?:earlier|previously|today|yesterday|recently|publicly|separately|also|later|tonight)"
@@ -23,6 +25,13 @@ _ADVERBIAL = (
     r"|\s+(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|YouTube|television|TV|radio|state\s+television)"
     r"|\s+on\s+condition\s+of\s+anonymity|\s+by\s+(?:phone|telephone|email|e-mail)"
     r"|\s+\([^()]{1,40}\))*"  # "announced on Twitter today (20 October 2011) that"
+)
+
+# A tail frame ends the sentence, so its adverbial can be longer without taking the content's
+# words: "he said at a White House ceremony", "said during a stunning admission aired nationwide"
+_TAIL_ADVERBIAL = (
+    r"(?:\s+(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+){2,3})?"
+    + _ADVERBIAL
 )
 
 # "Howard said Saturday after Nichols was sentenced.": a time clause closing a tail frame
@@ -53,14 +62,21 @@ def patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "tail": re.compile(
-            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})\s+(?:(?:has|have|had)\s+)?"
+            rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?P<who>{who})"
+            # '"...," Commodore Nirad Sinha, a navy spokesman, told CNN.': an apposition
+            rf"(?:,\s+(?:an?|the|his|her|its|their)\s+[^,;:“”\"]{{2,80}}?,|,\s+\d{{1,3}},)?"
+            rf"\s+(?:(?:has|have|had)\s+)?"
             rf"(?:{verbs})\b(?:\s+(?:[a-z]{{3,}}s|him|her|them|us|me"
             rf"|(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}"
             # "told the rapt OpenWorld crowd" (after "told" only: "ever claimed their innocence")
             rf"|(?:(?<=told\s)|(?<=tells\s))(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}[a-z][\w'’-]*"
             # "said of the injuries"
-            rf"|of\s+(?:the|his|her|their|its|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?))?"
-            rf"{_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?[.!?]?$"
+            rf"|of\s+(?:the|his|her|their|its|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?"
+            # "confirmed to People and Us Weekly"
+            rf"|to\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){{0,4}}))?"
+            rf"{_TAIL_ADVERBIAL}{_AFTER}(?:\s+\([^()]{{1,40}}\))?"
+            # '"...," he said of his company, formerly named Caldera Systems.'
+            rf"(?:,\s+(?:formerly|now|once)\s+[^,;“”\"]{{2,60}})?[.!?]?$"
         ),
         "tail_inverted": re.compile(
             rf"(?P<sep>,(?:''|[\"”’'])?|''|[\"”’'])\s+(?:{INVERTED})\s+(?P<who>[^;]{{2,120}}?)"
@@ -74,12 +90,18 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)"
             # "told the panel that ...", "said to eWEEK that": whom it was told, before "that"
             rf"(?:(?<=told)(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b)|\s+to(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b))?"
-            rf"(?P<adv>{_ADVERBIAL})(?:\s+that\b|:)?\s+(?=\S)"
+            # 'Mills admitted, "We made some mistakes"': a comma before the quotation
+            rf"(?P<adv>{_ADVERBIAL})(?:\s+that\b|:|,(?=\s*[“\"]))?\s+(?=\S)"
         ),
         # "... the wall collapsed said Juan Perez." (no comma): a capitalised name only
         "tail_bare": re.compile(
             r"(?<=[a-z0-9%])\s+(?:said|says|added|told\s+\w+)\s+"
             r"(?P<who>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)[.!?]?$"
+        ),
+        # "As Isaacs of Samaritan's Purse contends, ...", "As the WSJ notes, ..."
+        "as_lead": re.compile(
+            rf"As\s+(?P<who>[^,;:“”\"]{{2,80}}?)\s+(?:(?:has|have|had)\s+)?(?:{verbs})\b"
+            rf"(?P<adv>{_ADVERBIAL}),\s+(?=\S)"
         ),
         "role_lead": re.compile(
             rf"(?P<role>[^,;:“”\"]{{3,80}}),\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+),?"

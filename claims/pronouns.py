@@ -23,6 +23,9 @@ _NOT_NAMES = (
     | {"yesterday", "today", "tonight", "tomorrow", "according"}
 )
 _ORG_WORDS = word_set("org_suffixes.txt")
+_ROLE_THEN_NAME = re.compile(
+    r"\s+(?P<role>[a-z]+(?:\s+[a-z]+)?)\s+(?P<name>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)(?=\s+[a-z])"
+)
 
 
 @attrs.define
@@ -74,6 +77,10 @@ class Speakers:
                 continue  # "Kestrel Games Inc" is no person
             if match.group().endswith(("'s", "’s")):
                 continue  # "Felt's loyalty": whose, not who
+            role = _ROLE_THEN_NAME.match(sentence, match.end())
+            if role and role.group("role").split()[-1] in _ROLES:
+                # "Red Sox owner John Henry spoke": the person is the name after the role
+                return Attribution(role.group("name"), "named", 0, 0)
             return Attribution(match.group(), "named", 0, 0)
         return None
 

@@ -43,19 +43,28 @@ class Quotations:
     tentative: set[int] = attrs.Factory(set)  # given a carried speaker the close may overrule
     turn: Attribution | None = None  # a transcript's speaker
     run: list[int] = attrs.Factory(list)  # given the open quotation's speaker, not yet closed
+    announced: Attribution | None = None  # "She said:" announced the sentence after it
 
     def new_block(self) -> None:
         self.turn = None
 
     def add(self, start: int, end: int, frame: Frame | None, sentence: str) -> None:
+        announced, self.announced = self.announced, None
         if not (self.quoting or self.carried or self.pending or self.turn) and not _MARKS.search(
             sentence
         ):
             self.framed.append((start, end, frame))  # no quotation here or going on
             self.turn = frame.attribution if frame and frame.carry else None
+            if frame and frame.content_start == frame.content_end and sentence.endswith(":"):
+                self.announced = frame.attribution
             return
         index = len(self.framed)
         own = frame is not None
+        if frame is None and announced is not None and _carries(sentence):
+            # "His exact words: / “We met with him.”": the announced speaker's quotation
+            frame, own = Frame(announced, start, end), True
+            if _leaves_open(sentence):
+                self._open(announced)
         frame = self._in_quotation(frame, sentence, start, end)
         if frame is None and self.turn is not None:
             frame = Frame(self.turn, start, end, carry=True)  # a transcript's speaker goes on

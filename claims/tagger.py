@@ -61,23 +61,41 @@ _RUN = re.compile(r"(?<![\w-])[a-z][\w/'’-]*")
 _INNER = re.compile(r"[/'’]")
 
 
-def _occurrences(lowered: str, candidates: dict[str, tuple[int, ...]]) -> Iterator[tuple[str, int]]:
-    """Each whole-word occurrence of a candidate token in ``lowered``, as ``_word_pattern``'s
-    ``finditer`` finds them token by token (not overlapping an earlier one of the same token),
-    but in one pass over the text: searching the text once per candidate word took time in
-    the text's length times its vocabulary."""
+# Candidate words times characters up to which each word is searched for with its own
+# pattern: a scan in C per word beats a pass over every word in Python on a paragraph, and
+# past it the one pass keeps the time linear in the text's length.
+_SCAN_BUDGET = 60_000
+
+
+def _occurrences(lowered: str, candidates: dict[str, tuple[int, ...]]) -> Iterable[tuple[str, int]]:
+    """Each whole-word occurrence of a candidate token in ``lowered`` (not overlapping an
+    earlier one of the same token)."""
+    if len(candidates) * len(lowered) <= _SCAN_BUDGET:
+        return [
+            (token, found.start())
+            for token in candidates
+            for found in _word_pattern(token).finditer(lowered)
+        ]
+    return _one_pass(lowered, candidates)
+
+
+def _one_pass(lowered: str, candidates: dict[str, tuple[int, ...]]) -> Iterator[tuple[str, int]]:
+    """The occurrences ``_word_pattern``'s ``finditer`` finds token by token, in one pass over
+    the text: searching the text once per candidate word takes time in the text's length times
+    its vocabulary."""
     longest = max(map(len, candidates))
     last_end: dict[str, int] = {}
     for run in _RUN.finditer(lowered):
-        first, stop = run.span()
-        if stop - first <= longest:
-            token = lowered[first:stop]
-            if token in candidates and first >= last_end.get(token, 0):
-                last_end[token] = stop
+        token = run.group()
+        if token in candidates:
+            first = run.start()
+            if first >= last_end.get(token, 0):
+                last_end[token] = first + len(token)
                 yield token, first
+        if "/" not in token and "'" not in token and "’" not in token:
+            continue  # most words: no word inside the run
+        first, stop = run.span()
         inner = [m.start() for m in _INNER.finditer(lowered, first, stop)]
-        if not inner:
-            continue
         ends = [*inner, stop]
         starts = [first] + [i + 1 for i in inner if i + 1 < stop and "a" <= lowered[i + 1] <= "z"]
         for at in starts:

@@ -37,6 +37,7 @@ OPENING_GOLDEN = {
 # frame name -> (sentence, who, claim content)
 FRAME_GOLDEN = {
     "transcript turn": ("0:28 PILOT: We have lost an engine.", "Pilot", "We have lost an engine."),
+    "announcement": ("Henry told reporters on Monday:", "Henry", ""),
     "according lead": (
         "According to the port authority, traffic fell 5 percent.",
         "the port authority",
@@ -49,6 +50,11 @@ FRAME_GOLDEN = {
     ),
     "tail": ("Traffic fell 5 percent, the port authority said.", "the port authority", None),
     "tail inverted": ("Traffic fell 5 percent, said Ana Ruiz.", "Ana Ruiz", None),
+    "as lead": (
+        "As the port authority noted on Monday, traffic fell 5 percent.",
+        "the port authority",
+        "traffic fell 5 percent.",
+    ),
     "lead": (
         "The port authority said that traffic fell 5 percent.",
         "The port authority",

@@ -149,3 +149,286 @@ def test_the_asides_hedge_stays_with_it() -> None:
         text_article("Kestrel, which may sell itself, said revenue rose 5 percent.")
     )
     assert (aside.kind, claim.kind) == ("speculation", "fact")
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        (
+            "a clause cut from a sentence has the speaker it names itself, not the sentence's",
+            "Smith said the plant will close, but the union said it would fight the decision.",
+            [
+                ("The plant will close.", "Smith"),
+                ("The union would fight the decision.", "the union"),
+            ],
+        ),
+        (
+            "the writer's clause stays the writer's; the figure is the survey's",
+            "Iran's news agency put the magnitude at 5.9, but the USGS said it was 6.1.",
+            [("Iran's news agency put the magnitude at 5.9.", None), ("It was 6.1.", "the USGS")],
+        ),
+        (
+            "an infinitive after the verb is no statement ('a man believed to be')",
+            "Police arrived at noon, and a man believed to be her husband tried to stop the car.",
+            [
+                ("Police arrived at noon.", None),
+                ("A man believed to be her husband tried to stop the car.", None),
+            ],
+        ),
+        (
+            "evidence is no speaker ('the response indicates that')",
+            "He signed in May, and the positive response indicates that he is in demand.",
+            [
+                ("He signed in May.", None),
+                ("The positive response indicates that he is in demand.", None),
+            ],
+        ),
+        (
+            "a second object of the verb of saying ('and that') is a claim of the same speaker",
+            "The governor said 10 people had been killed and that the toll was not expected to rise.",
+            [
+                ("10 people had been killed.", "The governor"),
+                ("The toll was not expected to rise.", "The governor"),
+            ],
+        ),
+        (
+            "'and that' in the writer's own sentence is not cut",
+            "It is clear that the plan failed and that the city lost money.",
+            [("It is clear that the plan failed and that the city lost money.", None)],
+        ),
+        (
+            "an 'it' that stands for no one is not the speaker",
+            "The ministry says it will take several days for the cables to be repaired.",
+            [("It will take several days for the cables to be repaired.", "The ministry")],
+        ),
+        (
+            "'it' is still the organisation that speaks",
+            "Amazon said it will buy the firm.",
+            [("Amazon will buy the firm.", "Amazon")],
+        ),
+        (
+            "a plural noun is no 'he'",
+            "Prosecutors argued he was feigning illness to avoid prosecution.",
+            [("He was feigning illness to avoid prosecution.", "Prosecutors")],
+        ),
+    ],
+)
+def test_speakers_inside_sentences(
+    rule: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        (
+            "'His exact words:' gives the quotation after it to the person named before",
+            'Red Sox owner John Henry spoke on Monday. His exact words:\n\n"We made an offer."',
+            [
+                ("Red Sox owner John Henry spoke on Monday.", None),
+                ("We made an offer.", "John Henry"),
+            ],
+        ),
+        (
+            "'X told reporters:' gives its speaker to the quotation that opens after it",
+            'The minister told reporters:\n\n"The talks have failed.\n\nWe will try again."\n\n'
+            "The talks ended.",
+            [
+                ("The talks have failed.", "The minister"),
+                ("We will try again.", "The minister"),
+                ("The talks ended.", None),
+            ],
+        ),
+        (
+            "an announcement gives its speaker to a quotation only",
+            "The minister told reporters:\n\nThe talks ended.",
+            [("The talks ended.", None)],
+        ),
+        (
+            "a tail frame with an apposition after the name",
+            '"We fired in self-defense," Commodore Nirad Sinha, a navy spokesman, told CNN. '
+            "He said the ship was laden with ammunition.",
+            [
+                ("We fired in self-defense.", "Commodore Nirad Sinha"),
+                ("The ship was laden with ammunition.", "Commodore Nirad Sinha"),
+            ],
+        ),
+    ],
+)
+def test_announced_and_apposed_speakers(
+    rule: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a tail frame whose verb has "to" and the outlets it was told to
+            "Tara Reid has entered a rehab program, her rep confirmed to People and Us Weekly.",
+            [("Tara Reid has entered a rehab program.", "her rep")],
+        ),
+        (  # "As X contends," names the speaker of the content after it
+            "As Isaacs of Samaritan's Purse contends, the government denied any bombing.",
+            [("The government denied any bombing.", "Isaacs of Samaritan's Purse")],
+        ),
+        (  # "As prices rose," is a time clause, no frame
+            "As prices rose, the company said it would cut jobs.",
+            [("The company would cut jobs.", "the company")],
+        ),
+    ],
+)
+def test_frames_found_on_the_tuning_topics(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what was shown is no statement; a clause after "showed" is
+            "Prosecutors showed the footage at the trial of the two youths charged with murder.",
+            [
+                (
+                    "Prosecutors showed the footage at the trial of the two youths charged with murder.",
+                    None,
+                )
+            ],
+        ),
+        ("The survey showed prices rose in May.", [("Prices rose in May.", "The survey")]),
+        (  # a verb of thinking inside the who-phrase: no speaker, the fear is the claim's hedge
+            "Some fear the measures insisted upon by the EU could make growth worse.",
+            [("Some fear the measures insisted upon by the EU could make growth worse.", None)],
+        ),
+    ],
+)
+def test_no_speaker_in_what_was_shown_or_feared(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a role "of" an organisation between the name and the verb is an apposition
+            "Ben Stephenson, controller of BBC Drama, said the part was cast in May.",
+            [("The part was cast in May.", "Ben Stephenson")],
+        ),
+        (
+            "Matthew Roth, attorney for the prosecutor's office, said the office had no lawyer.",
+            [("The office had no lawyer.", "Matthew Roth")],
+        ),
+        (  # "one of 99 alleged members": no organisation, and "alleged" is no verb of saying
+            "Gaetano Lo Presti, one of 99 alleged Mafia members seized on Tuesday, has died.",
+            [
+                (
+                    "Gaetano Lo Presti, one of 99 alleged Mafia members seized on Tuesday, has died.",
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_appositions_of_office(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a tail frame's adverbial may run longer: nothing of the content comes after it
+            '"The public is losing patience," he said at a White House ceremony.',
+            [("The public is losing patience.", "")],
+        ),
+        (  # a lead frame's adverbial takes no determiner of the content
+            "The office said in a statement the jury found him guilty.",
+            [("The jury found him guilty.", "The office")],
+        ),
+        (  # "but" without a comma before a pronoun subject opens a clause
+            "I thought things went a bit overboard but I prefer to leave it, Sarwan said.",
+            [
+                ("I thought things went a bit overboard.", "Sarwan"),
+                ("I prefer to leave it.", "Sarwan"),
+            ],
+        ),
+    ],
+)
+def test_adverbials_and_bare_but(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 'X said, "..."': a comma before the quotation
+            'Mills yesterday admitted, "We made some mistakes with this exam."',
+            [("We made some mistakes with this exam.", "Mills")],
+        ),
+        (  # ", and more than 250 homes ..." opens a clause with a counted subject
+            "The fire had charred 12,400 acres, and more than 250 homes had been destroyed.",
+            [
+                ("The fire had charred 12,400 acres.", None),
+                ("More than 250 homes had been destroyed.", None),
+            ],
+        ),
+        (  # "sat" is a verb: two clauses at ", but"
+            "Several relatives sat in the front row, but few Balinese attended the trial.",
+            [
+                ("Several relatives sat in the front row.", None),
+                ("Few Balinese attended the trial.", None),
+            ],
+        ),
+        (  # claiming responsibility is a deed, not a statement
+            "The group has claimed responsibility for arsons against firms that members say pollute.",
+            [
+                (
+                    "The group has claimed responsibility for arsons against firms that members say pollute.",
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_after_the_second_sample(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a document on the record, without the participle that says when it came out
+            "Dotson admitted that he shot Dennehy, according to an arrest warrant released yesterday.",
+            [("Dotson admitted that he shot Dennehy.", "an arrest warrant", "official", "fact")],
+        ),
+        (  # an apposition after "said of ..." still ends a tail frame
+            '"The momentum is ours," Ransom Love said of his company, formerly named Caldera Systems.',
+            [("The momentum is ours.", "Ransom Love", "named", "fact")],
+        ),
+    ],
+)
+def test_documents_as_speakers(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert [
+        (c.text, c.attribution.who, c.attribution.type, c.kind)
+        for c in extract_claims(text_article(text))
+        if c.attribution
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a one-word participle lead-in, an apposition, "later" and a colon before a quotation
+            'Responding, Edward Skyler, a spokesman for the mayor, said later: "The claims are false."',
+            [("The claims are false.", "Edward Skyler")],
+        ),
+        (  # 'X added: "..."' opens a statement whatever verbs the quotation has
+            'Coach Tony Dungy added: "Peyton Manning was unbelievable."',
+            [("Peyton Manning was unbelievable.", "Coach Tony Dungy")],
+        ),
+    ],
+)
+def test_colon_before_a_quotation(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(text) == expected

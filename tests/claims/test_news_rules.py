@@ -414,9 +414,10 @@ CLAUSE_GOLDEN = {
             " believed him."
         ],
     ),
-    "no cut before 'and that the'": (
+    # two objects of one verb of saying are two claims (the judged samples count them so)
+    "a cut before a second 'and that' object": (
         "Kroon insisted he was not the source, and that the source was several people.",
-        ["Kroon was not the source, and that the source was several people."],
+        ["Kroon was not the source.", "The source was several people."],
     ),
     "no cut before an aside and a verb": (
         "Hardwicke is a fine director, while ultratalented, is rough to work with.",
@@ -496,6 +497,24 @@ KIND_GOLDEN = {
         "speculation",
     ),
     "not knowing": ("I don't know that this is a rallying cry.", "speculation"),
+    "not sure": ("I'm not positive all three of the people were targeted.", "speculation"),
+    "a feeling": ("I felt like there was a lot of pressure.", "opinion"),
+    "praise with a copula": ("He has always been good.", "opinion"),
+    "a fit": ("There comes a right time for the right person to play it.", "opinion"),
+    "a tip": ("She is a safe bet for the Academy.", "opinion"),
+    "commentary said of something": ("It's a sublime bit of casting.", "opinion"),
+    "commentary before a noun describes": (
+        "The model was known for her provocative poses.",
+        "fact",
+    ),
+    "health is a fact": ("The driver is fine and was released.", "fact"),
+    "plainly seen is a fact": ("Police saw girls who were clearly pregnant.", "fact"),
+    "a category is no hedge": ("Another 29 cases were listed as suspected.", "fact"),
+    "a police status is a fact": ("He is not considered a suspect.", "fact"),
+    "a record is a fact": ("The S&P rose to 930.08, the best level since Jan. 14.", "fact"),
+    "how things look": ("But right now it looks manageable.", "opinion"),
+    "an understatement judges": ("Surgery was not exactly the way to begin a campaign.", "opinion"),
+    "a feeling said for someone": ("He is very appreciative of the court's decision.", "opinion"),
     "a plan or pledge": ("We will find a way to improve on this team.", "speculation"),
     "in the event": ("In the event they are, I will clear my name in court.", "speculation"),
     "no embarrassment": ("Losing to the Cavs is no embarassment for anyone.", "opinion"),
