@@ -110,9 +110,8 @@ def plan(
     screened, and cut into blocks of about ``size`` (``PAIRS_PER_BLOCK``) pairs; ``board``
     is ``checker.compare.blocking.postings(keys)`` when already made."""
     size = PAIRS_PER_BLOCK if size is None else size
-    candidates = candidate_pairs(keys, sources, focus=focus, board=board)
-    chosen = may_relate(candidates)
-    left, right = candidates.left[chosen], candidates.right[chosen]
+    screened = candidate_pairs(keys, sources, focus=focus, board=board, screen=may_relate)
+    left, right = screened.left, screened.right
     number = {source: n for n, source in enumerate(dict.fromkeys(sources))}
     of = np.fromiter((number[s] for s in sources), dtype=np.int64, count=len(sources))
     story = _stories(of[left], of[right], len(number))
