@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process, utils
 from bench.archive import build
 from checker.compare import partition
 from checker.review.extraction import extract
+from checker.review.store import judged_rows
 from checker.review.workers import Workers
 from claims.ingest import text_article
 from claims.models import Claim
@@ -64,13 +65,26 @@ def compare_time(
     (blocking and the screen), the screened pairs and the relations."""
     started = time.perf_counter()
     compared = partition.Compared(
-        [c.id for c in claims], [c.source for c in claims], [c.kind for c in claims], keys, {}, {}
+        [c.id for c in claims],
+        [c.source for c in claims],
+        [c.kind for c in claims],
+        keys,
+        [(c.text, c.attribution.who if c.attribution else "") for c in claims],
+        {},
+        {},
     )
-    planned = partition.plan(keys, compared.sources)
+    planned = partition.plan(compared)
+    named = np.array(compared.ids, dtype=object)
     candidates = time.perf_counter() - started
     relations = 0
-    for block in partition.blocks(planned, compared, lambda ids: [packed[i] for i in ids]):
-        relations += len(partition.judge_block(block))
+    for number, judged in enumerate(
+        partition.blocks(planned, compared, lambda ids: [packed[i] for i in ids])
+    ):
+        found = partition.judge_block(judged)
+        left, right, which = partition.fan_out(planned, number, found)
+        # the rows analyze writes to the store
+        rows = judged_rows(named[left].tolist(), named[right].tolist(), which.tolist(), found)
+        relations += len(rows)
     return time.perf_counter() - started, candidates, planned.pairs, relations
 
 
