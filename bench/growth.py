@@ -6,12 +6,15 @@ largest size asked for (about 3,700 articles for 100,000 claims: every ECB+ docu
 three or four articles), extracted on ``--jobs`` workers. For each size, the claims of the
 first articles up to that many are compared as ``analyze`` compares a new store, in this
 process: blocking, the screen, the similarity and the judging of every block
-(``checker.compare.partition``), not the store's writes. The exhaustive baseline is not run:
+(``checker.compare.partition``) and the relation rows made of them, not the store's writes. The exhaustive baseline is not run:
 its pairs per second are measured on ``--sample`` claims against all of the largest size
 (``process.cdist``, ``ratio`` of each claim's sorted words, both cores) and its time at each
 size is the claims' cross pairs, n (n - 1) / 2, at that pace.
 
-    python -m bench.growth [--sizes 25000,100000] [--jobs 2] [--sample 1000]
+    python -m bench.growth [--sizes 25000,100000] [--jobs 2] [--sample 1000] [--compare-jobs 1]
+
+``--compare-jobs 2`` judges the blocks on two worker processes, as ``analyze`` does on two
+cores (the exhaustive baseline uses both cores too); the default judges them in this process.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from rapidfuzz import fuzz, process, utils
 from bench.archive import build
 from checker.compare import partition
 from checker.review.extraction import extract
+from checker.review.store import judged_rows
 from checker.review.workers import Workers
 from claims.ingest import text_article
 from claims.models import Claim
@@ -58,20 +62,36 @@ def claims_of(
 
 
 def compare_time(
-    claims: list[Claim], keys: list[frozenset[str]], packed: list[bytes]
-) -> tuple[float, float, int, int]:
-    """Seconds to compare the claims in one process and of that for the candidate pairs
-    (blocking and the screen), the screened pairs and the relations."""
+    claims: list[Claim], keys: list[frozenset[str]], packed: list[bytes], workers: int = 1
+) -> tuple[float, float, int, int, int]:
+    """Seconds to compare the claims (blocks judged in this process, or on ``workers``
+    worker processes as ``analyze --jobs`` judges them) and of that for the candidate pairs
+    (blocking, the screen and the judgements' plan), the screened pairs, the judgements and
+    the relations (the rows ``analyze`` writes, made but not written)."""
     started = time.perf_counter()
     compared = partition.Compared(
-        [c.id for c in claims], [c.source for c in claims], [c.kind for c in claims], keys, {}, {}
+        [c.id for c in claims],
+        [c.source for c in claims],
+        [c.kind for c in claims],
+        keys,
+        [(c.text, c.attribution.who if c.attribution else "") for c in claims],
+        {},
+        {},
     )
-    planned = partition.plan(keys, compared.sources)
+    planned = partition.plan(compared)
+    named = np.array(compared.ids, dtype=object)
     candidates = time.perf_counter() - started
     relations = 0
-    for block in partition.blocks(planned, compared, lambda ids: [packed[i] for i in ids]):
-        relations += len(partition.judge_block(block))
-    return time.perf_counter() - started, candidates, planned.pairs, relations
+    blocks = partition.blocks(planned, compared, lambda ids: [packed[i] for i in ids])
+    with Workers(workers, in_process=True) as pool:
+        for number, found in enumerate(pool.map(partition.judge_block, blocks)):
+            if isinstance(found, Exception):
+                raise found
+            left, right, which = partition.fan_out(planned, number, found)
+            rows = judged_rows(named[left].tolist(), named[right].tolist(), which.tolist(), found)
+            relations += len(rows)
+    seconds = time.perf_counter() - started
+    return seconds, candidates, planned.pairs, planned.judgements, relations
 
 
 def cdist_pace(claims: list[Claim], sample: int) -> float:
@@ -97,6 +117,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="25000,100000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--sample", type=int, default=1000)
+    parser.add_argument(
+        "--compare-jobs",
+        type=int,
+        default=1,
+        help="worker processes judging the blocks (1: in this process)",
+    )
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     started = time.perf_counter()
@@ -107,8 +133,8 @@ def main() -> None:
     times: dict[int, float] = {}
     plans: dict[int, tuple[float, int]] = {}
     for size in sizes:
-        seconds, candidates, pairs, relations = compare_time(
-            claims[:size], keys[:size], packed[:size]
+        seconds, candidates, pairs, judgements, relations = compare_time(
+            claims[:size], keys[:size], packed[:size], args.compare_jobs
         )
         times[size] = seconds
         plans[size] = (candidates, pairs)
@@ -117,7 +143,7 @@ def main() -> None:
         print(
             f"{size:,} claims ({sources:,} articles): comparison {seconds:.1f} s"
             f" (candidate pairs {candidates:.1f} s), {pairs:,} screened pairs,"
-            f" {relations:,} relations;"
+            f" {judgements:,} judgements, {relations:,} relations;"
             f" exhaustive cdist {exhaustive:.0f} s (extrapolated): {exhaustive / seconds:.0f}x"
         )
     low, high = min(sizes), max(sizes)

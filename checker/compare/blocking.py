@@ -14,14 +14,17 @@ keys (held by more than ``cap // 2`` claims) make one combined key ("soldier" an
 everywhere in a war story, "soldier + kill" is much rarer), which is keyed like the others.
 Claims of the same source are never paired.
 
-The pairs themselves are made with numpy, a few array operations per posting-list size, and
-come out sorted, each once.
+Claims with the same keys (a sentence reprinted by five outlets) post the same keys, so keys
+are entered and pairs are made for each group of such claims once: two groups sharing a posted
+key are paired once, whatever the number of keys they share, screened, and only then spelt out
+as the pairs of their claims of different sources. The pairs are made with numpy, a few array
+operations per posting-list size, and come out sorted, each once.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 import attrs
 import numpy as np
@@ -64,44 +67,64 @@ def candidate_pairs(
     cap: int | None = None,
     focus: Collection[int] | None = None,
     board: Postings | None = None,
+    screen: Callable[[Candidates], Indices] | None = None,
 ) -> Candidates:
     """The candidate pairs of claims with keys ``keyed`` (``claim_keys``); with ``focus``, only
     those with a claim in it (keys are still counted over the whole batch, so the pairs are the
     batch's pairs that touch it). Ties in frequency are broken by the keys themselves, so the
     pairs do not depend on the order of the claims. ``cap`` is ``DEFAULT_CAP`` unless given;
-    ``board`` is ``postings(keyed, cap)`` when already made."""
+    ``board`` is ``postings(keyed, cap)`` when already made. ``screen`` (e.g.
+    ``checker.compare.relate.may_relate``) keeps only the pairs it chooses; it must read
+    nothing but ``topics`` and ``concepts``, which are the same for claims with the same keys.
+
+    Claims with the same keys post the same keys, so the pairs are made between groups of
+    such claims (a reprinted sentence is one group), each two groups once, and screened;
+    only then are they spelt out as pairs of claims of different sources."""
     cap = DEFAULT_CAP if cap is None else cap
     board = board or postings(keyed, cap)
     names, letters, owners, keys = board.names, board.letters, board.owners, board.keys
+    groups = len(board.sizes)
     kind_of = np.array([letters.index(name[0]) for name in names], dtype=np.int64)
     base = keys < len(names)
     topic = np.zeros(len(keys), dtype=bool)
     topic[base] = np.isin(
         kind_of[keys[base]], [letters.index(kind) for kind in TOPIC if kind in letters]
     )
-    topics = SetTable.of(owners[topic], keys[topic], len(keyed), len(names))
+    topics = SetTable.of(owners[topic], keys[topic], groups, len(names))
     concept = np.zeros(len(keys), dtype=bool)
     if "c" in letters:
         concept[base] = kind_of[keys[base]] == letters.index("c")
-    concepts = np.bincount(owners[concept], minlength=len(keyed))
-    frequency, rank, by_rarity, posted = board.frequency, board.rank, board.by_rarity, board.posted
+    concepts = np.bincount(owners[concept], minlength=groups)
     number_of = {source: n for n, source in enumerate(dict.fromkeys(sources))}
     source_ids = np.fromiter((number_of[s] for s in sources), dtype=np.int64, count=len(sources))
     chosen = None
     if focus is not None:
         chosen = np.zeros(len(keyed), dtype=bool)
         chosen[np.fromiter(focus, dtype=np.int64)] = True
-    width = max(len(keyed), 1)
-    codes, first_rank = _pair_codes(
-        owners[posted], rank[keys[posted]], source_ids, chosen, width, len(frequency)
-    )
-    kind_of = np.r_[kind_of, np.full(len(frequency) - len(names), letters.index(COMBINED))]
-    found = np.bincount(kind_of[by_rarity[first_rank]], minlength=len(letters))
+    members = Members.of(board.groups, source_ids, chosen)
+    first, second, first_rank = _group_pairs(board, members)
+    shared = shared_counts(topics, first, second)
+    if screen is not None:
+        kept = screen(Candidates(first, second, shared, concepts, 0, 0, {}))
+        first, second, first_rank, shared = (
+            first[kept],
+            second[kept],
+            first_rank[kept],
+            shared[kept],
+        )
+    left, right, made_by = members.pairs(first, second)
+    kind_of = np.r_[kind_of, np.full(len(board.frequency) - len(names), letters.index(COMBINED))]
+    found = np.bincount(kind_of[board.by_rarity[first_rank[made_by]]], minlength=len(letters))
     kinds = {letter: int(n) for letter, n in zip(letters, found.tolist(), strict=True) if n}
-    capped = int(np.count_nonzero(frequency > cap))
-    left, right = codes // width, codes % width
+    capped = int(np.count_nonzero(board.frequency > cap))
     return Candidates(
-        left, right, shared_counts(topics, left, right), concepts, len(frequency), capped, kinds
+        left,
+        right,
+        shared[made_by],
+        concepts[board.groups],
+        len(board.frequency),
+        capped,
+        kinds,
     )
 
 
@@ -114,12 +137,13 @@ def posted_keys(keyed: Sequence[Collection[str]], cap: int | None = None) -> lis
     many claims hold each key)."""
     board = postings(keyed, cap)
     names = [*board.names, *board.combined_names()]
-    result: list[set[str]] = [set() for _ in keyed]
+    result: list[set[str]] = [set() for _ in board.sizes]
     for owner, key in zip(
         board.owners[board.posted].tolist(), board.keys[board.posted].tolist(), strict=True
     ):
         result[owner].add(names[key])
-    return [frozenset(keys) for keys in result]
+    found = [frozenset(keys) for keys in result]
+    return [found[group] for group in board.groups.tolist()]
 
 
 def postings(keyed: Sequence[Collection[str]], cap: int | None = None) -> Postings:
@@ -130,8 +154,9 @@ def postings(keyed: Sequence[Collection[str]], cap: int | None = None) -> Postin
 
 def posted_digests(board: Postings) -> list[str]:
     """For each claim, a digest of the keys it posts (``posted_keys``): blake2b of their
-    names, sorted and joined by NUL, 12 bytes in hex. Read off ``board`` claim by claim,
-    without a set of names per claim (140 MB for 70,000 claims)."""
+    names, sorted and joined by NUL, 12 bytes in hex. Read off ``board`` a group of claims
+    with the same keys at a time, without a set of names per claim (140 MB for 70,000
+    claims)."""
     names = [*board.names, *board.combined_names()]
     rank = np.empty(len(names), dtype=np.int64)
     rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
@@ -139,13 +164,13 @@ def posted_digests(board: Postings) -> list[str]:
     order = np.lexsort((rank[keys], owners))
     owners, keys = owners[order], keys[order]
     starts, sizes = _runs(owners)
-    found = [_digest([]) for _ in range(board.claims)]
+    nothing = _digest([])
+    found = [nothing] * len(board.sizes)
     for owner, start, size in zip(
         owners[starts].tolist(), starts.tolist(), sizes.tolist(), strict=True
     ):
-        posted = dict.fromkeys(names[key] for key in keys[start : start + size].tolist())
-        found[owner] = _digest(list(posted))
-    return found
+        found[owner] = _digest([names[key] for key in keys[start : start + size].tolist()])
+    return [found[group] for group in board.groups.tolist()]
 
 
 def _digest(names: Sequence[str]) -> str:
@@ -155,31 +180,46 @@ def _digest(names: Sequence[str]) -> str:
 
 @attrs.frozen
 class Postings:
-    """Every (claim, key) entry of a batch, combined keys included, with each key's frequency
-    and rarity rank and which entries are posted."""
+    """Every (group, key) entry of a batch, combined keys included, with each key's frequency
+    (the claims that hold it) and rarity rank and which entries are posted. A group is the
+    claims with the same keys: they post the same keys, so each group's keys are entered
+    once (an archive that reprints a sentence five times has one group for the five)."""
 
     names: list[str]
     letters: list[str]
-    owners: Indices
+    owners: Indices  # the group of each entry
     keys: Indices
     pairs: Indices  # each combined key's code ``first * len(names) + second``
     frequency: Indices
     rank: Indices
     by_rarity: Indices
     posted: Indices
-    claims: int
+    groups: Indices  # each claim's group, numbered in order of first claim
+    sizes: Indices  # the claims of each group
+
+    @property
+    def claims(self) -> int:
+        return len(self.groups)
 
     @classmethod
     def of(cls, keyed: Sequence[Collection[str]], cap: int) -> Postings:
-        names = sorted({key for keys in keyed for key in keys})
+        number_of: dict[frozenset[str], int] = {}
+        groups = np.fromiter(
+            (number_of.setdefault(frozenset(keys), len(number_of)) for keys in keyed),
+            dtype=np.int64,
+            count=len(keyed),
+        )
+        distinct = list(number_of)
+        sizes = np.bincount(groups, minlength=len(distinct))
+        names = sorted({key for keys in distinct for key in keys})
         number = {key: position for position, key in enumerate(names)}
-        owners = np.repeat(np.arange(len(keyed)), [len(keys) for keys in keyed])
+        owners = np.repeat(np.arange(len(distinct)), [len(keys) for keys in distinct])
         count = len(owners)
-        keys = np.fromiter((number[k] for ks in keyed for k in ks), dtype=np.int64, count=count)
+        keys = np.fromiter((number[k] for ks in distinct for k in ks), dtype=np.int64, count=count)
         letters = sorted({name[0] for name in names} | {COMBINED})
-        extra_owners, extra_keys, pairs = _combined(owners, keys, len(names), cap)
+        extra_owners, extra_keys, pairs = _combined(owners, keys, len(names), cap, sizes)
         owners, keys = np.r_[owners, extra_owners], np.r_[keys, extra_keys]
-        frequency = np.bincount(keys)
+        frequency = _held(keys, sizes[owners], len(names) + len(pairs))
         rank = np.empty_like(frequency)
         by_rarity = np.lexsort((np.arange(len(frequency)), frequency))  # rarest first
         rank[by_rarity] = np.arange(len(frequency))
@@ -187,7 +227,7 @@ class Postings:
             owners, rank[keys], frequency[keys] <= cap, _in_full(frequency[by_rarity], cap)
         )
         return cls(
-            names, letters, owners, keys, pairs, frequency, rank, by_rarity, posted, len(keyed)
+            names, letters, owners, keys, pairs, frequency, rank, by_rarity, posted, groups, sizes
         )
 
     def combined_names(self) -> list[str]:
@@ -198,13 +238,20 @@ class Postings:
         ]
 
 
+def _held(keys: Indices, weights: Indices, count: int) -> Indices:
+    """How many claims hold each of ``count`` keys, from (group, key) entries whose groups
+    hold ``weights`` claims each (summed as floats: exact below 2⁵³)."""
+    totals = np.bincount(keys, weights=weights, minlength=count)
+    return np.rint(totals).astype(np.int64)
+
+
 def _combined(
-    owners: Indices, keys: Indices, count: int, cap: int
+    owners: Indices, keys: Indices, count: int, cap: int, sizes: Indices
 ) -> tuple[Indices, Indices, Indices]:
     """One combined key for each two frequent keys (held by more than ``cap // 2`` claims) of
-    a claim, as (owner, key) arrays; combined keys are numbered from ``count`` on, in the order
+    a group, as (group, key) arrays; combined keys are numbered from ``count`` on, in the order
     of the two keys they combine, whose codes ``first * count + second`` come third."""
-    frequent = np.bincount(keys, minlength=count)[keys] > cap // 2
+    frequent = _held(keys, sizes[owners], count)[keys] > cap // 2
     order = np.lexsort((keys[frequent], owners[frequent]))
     hot_owners, hot_keys = owners[frequent][order], keys[frequent][order]
     chunks = list(_within_groups(hot_owners, hot_keys)) or [(owners[:0], keys[:0], keys[:0])]
@@ -231,35 +278,109 @@ def _posted(owners: Indices, ranks: Indices, usable: npt.NDArray[np.bool_], full
     return entries[(position < prefix) | (ranks[entries] < full)]
 
 
-def _pair_codes(
-    claims: Indices,
-    keys: Indices,
-    source_ids: Indices,
-    chosen: npt.NDArray[np.bool_] | None,
-    width: int,
-    ranks: int,
-) -> tuple[Indices, Indices]:
-    """Every two claims of different sources posting the same key (with one in ``chosen``
-    when given), once each, as sorted codes ``left * width + right`` with the rarest key that
-    made each pair. The pairs are made a chunk of posting lists at a time, filtered, and
-    merged into the pairs so far when at least ``CHUNK_PAIRS`` and as many as are kept wait,
-    so memory holds candidates rather than every key's pairs."""
-    order = np.lexsort((claims, keys))
-    kept, found, waiting = np.zeros(0, dtype=np.int64), [], 0
-    for key, left, right in _within_groups(keys[order], claims[order]):
-        keep = source_ids[left] != source_ids[right]
+@attrs.frozen
+class Members:
+    """The claims of each group, to spell pairs of groups out as pairs of claims: claim
+    indices in order of group (``starts``, ``sizes``), each claim's source, each group's one
+    source (-1 when its claims are of several) and, with a focus, which claims and groups
+    are in it."""
+
+    claims: Indices
+    starts: Indices
+    sizes: Indices
+    sources: Indices
+    source_of: Indices
+    chosen: npt.NDArray[np.bool_] | None
+    touched: npt.NDArray[np.bool_] | None
+
+    @classmethod
+    def of(cls, groups: Indices, sources: Indices, chosen: npt.NDArray[np.bool_] | None) -> Members:
+        count = int(groups.max()) + 1 if len(groups) else 0
+        claims = np.argsort(groups, kind="stable")
+        sizes = np.bincount(groups, minlength=count)
+        starts = np.cumsum(sizes) - sizes
+        low = np.full(count, np.iinfo(np.int64).max, dtype=np.int64)
+        high = np.full(count, -1, dtype=np.int64)
+        np.minimum.at(low, groups, sources)
+        np.maximum.at(high, groups, sources)
+        source_of = np.where(low == high, low, -1)
+        touched = None
         if chosen is not None:
-            keep &= chosen[left] | chosen[right]
+            touched = np.zeros(count, dtype=bool)
+            touched[groups[chosen]] = True
+        return cls(claims, starts, sizes, sources, source_of, chosen, touched)
+
+    def may_pair(self, first: Indices, second: Indices) -> npt.NDArray[np.bool_]:
+        """Which pairs of groups can hold a pair of claims to make: of two sources at least,
+        with a claim in the focus."""
+        keep: npt.NDArray[np.bool_] = (self.source_of[first] != self.source_of[second]) | (
+            self.source_of[first] < 0
+        )
+        if self.touched is not None:
+            keep &= self.touched[first] | self.touched[second]
+        return keep
+
+    def pairs(self, first: Indices, second: Indices) -> tuple[Indices, Indices, Indices]:
+        """The pairs of claims of different sources (one in the focus, when there is one) of
+        the groups ``first[k]`` and ``second[k]`` (``first[k] <= second[k]``; a group with
+        itself gives each two of its claims), as sorted ``left < right`` arrays, each pair
+        once, with the ``k`` that made it."""
+        width = max(len(self.sources), 1)
+        products = self.sizes[first] * self.sizes[second]
+        found: list[Indices] = [np.zeros(0, dtype=np.int64)]
+        made: list[Indices] = [np.zeros(0, dtype=np.int64)]
+        low = 0
+        while low < len(first):
+            high = low + max(1, int(np.searchsorted(np.cumsum(products[low:]), CHUNK_PAIRS)))
+            count = products[low:high]
+            pair = np.repeat(np.arange(low, high), count)
+            offset = np.arange(len(pair)) - np.repeat(np.cumsum(count) - count, count)
+            across = self.sizes[second[pair]]
+            x, y = offset // across, offset % across
+            i = self.claims[self.starts[first[pair]] + x]
+            j = self.claims[self.starts[second[pair]] + y]
+            keep = ((first[pair] != second[pair]) | (x < y)) & (self.sources[i] != self.sources[j])
+            if self.chosen is not None:
+                keep &= self.chosen[i] | self.chosen[j]
+            i, j = i[keep], j[keep]
+            found.append(np.minimum(i, j) * width + np.maximum(i, j))
+            made.append(pair[keep])
+            low = high
+        codes, made_by = np.concatenate(found), np.concatenate(made)
+        order = np.argsort(codes, kind="stable")
+        codes = codes[order]
+        return codes // width, codes % width, made_by[order]
+
+
+def _group_pairs(board: Postings, members: Members) -> tuple[Indices, Indices, Indices]:
+    """Every two groups of claims posting the same key (a group with itself when it has two
+    claims or more), once each, that can hold a pair of claims (``Members.may_pair``), as
+    sorted ``first <= second`` arrays with the rank of the rarest key that made each. The
+    pairs are made a chunk of posting lists at a time, filtered, and merged into the pairs
+    so far when at least ``CHUNK_PAIRS`` and as many as are kept wait, so memory holds
+    candidates rather than every key's pairs."""
+    owners, ranks = board.owners[board.posted], board.rank[board.keys[board.posted]]
+    width, count = max(len(board.sizes), 1), len(board.frequency)
+    order = np.lexsort((owners, ranks))
+    kept, found, waiting = np.zeros(0, dtype=np.int64), [], 0
+    for rank, first, second in _within_groups(ranks[order], owners[order]):
+        keep = members.may_pair(first, second)
         # one number per pair and key, pair first: sorting it puts each pair's rarest key first
-        # (width² × ranks stays below 2⁶³ up to about a million claims)
-        found.append(np.unique((left[keep] * width + right[keep]) * ranks + key[keep]))
+        # (width² × ranks stays below 2⁶³ up to about a million groups)
+        found.append(np.sort((first[keep] * width + second[keep]) * count + rank[keep]))
         waiting += len(found[-1])
         # keep each pair once, with its rarest key, as it goes (when as many wait as are kept,
         # so each entry is merged a few times at most)
         if waiting > max(CHUNK_PAIRS, len(kept)):
-            kept, found, waiting = _first_of_each_pair(np.concatenate([kept, *found]), ranks), [], 0
-    merged = _first_of_each_pair(np.concatenate([kept, *found]), ranks)
-    return merged // ranks, merged % ranks
+            kept, found, waiting = _first_of_each_pair(np.concatenate([kept, *found]), count), [], 0
+    rarest = np.full(len(board.sizes), count, dtype=np.int64)
+    np.minimum.at(rarest, owners, ranks)
+    selves = np.flatnonzero((board.sizes > 1) & (rarest < count))
+    selves = selves[members.may_pair(selves, selves)]
+    found.append((selves * width + selves) * count + rarest[selves])
+    merged = _first_of_each_pair(np.concatenate([kept, *found]), count)
+    pairs = merged // count
+    return pairs // width, pairs % width, merged % count
 
 
 def _first_of_each_pair(codes: Indices, ranks: int) -> Indices:

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -21,6 +21,12 @@ from checker.review.records import Reviewed, Source, Status, Verdict
 from checker.review.schema import StoreError
 from claims.convert import converter, cue_records
 from claims.models import Claim
+
+if TYPE_CHECKING:
+    from checker.compare.partition import Judged  # comparison only: no numpy for the others
+
+
+RelationRow = tuple[str, str, str, float, str, float]  # a, b, relation, score, reasons, weight
 
 
 class StoreConflict(StoreError):
@@ -387,26 +393,19 @@ def posted_digests(connection: sqlite3.Connection) -> dict[str, str | None]:
 
 def comparison_claims(
     connection: sqlite3.Connection,
-) -> list[tuple[str, str, str, frozenset[str]]]:
+) -> list[tuple[str, str, str, frozenset[str], tuple[str, str]]]:
     """Every claim as the comparison needs it, in reading order: ``(id, source, kind,
-    keys)``, without building claim models (the comparison of a large store holds these
-    only)."""
+    keys, (text, speaker))``, the speaker ``""`` when nobody (what its comparison features
+    are computed from, ``checker.compare.relate.claim_features``), without building claim
+    models (the comparison of a large store holds these only)."""
     rows = connection.execute(
-        "SELECT id, source, kind, keys FROM claims ORDER BY source, position"
+        "SELECT id, source, kind, keys, text, json_extract(attribution, '$.who') FROM claims"
+        " ORDER BY source, position"
     ).fetchall()
     return [
-        (claim, source, kind, frozenset(json.loads(keys))) for claim, source, kind, keys in rows
+        (claim, source, kind, frozenset(json.loads(keys)), (text, who or ""))
+        for claim, source, kind, keys, text, who in rows
     ]
-
-
-def claim_texts(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-    """Each claim's text and who it is attributed to (``""`` when nobody), by id: what its
-    comparison features are computed from (``checker.compare.relate.claim_features``)."""
-    rows = fetch_in(connection, "SELECT id, text, attribution FROM claims WHERE id IN ({ids})", ids)
-    return {
-        claim: (text, json.loads(attribution)["who"] if attribution else "")
-        for claim, text, attribution in rows
-    }
 
 
 def begin_comparison(connection: sqlite3.Connection, changed: Sequence[str]) -> None:
@@ -426,9 +425,46 @@ def begin_comparison(connection: sqlite3.Connection, changed: Sequence[str]) -> 
 def save_relations(connection: sqlite3.Connection, relations: Sequence[Relation]) -> None:
     """Write one block of a comparison's relations, in one transaction (in key order: the
     table's B-tree fills in order)."""
-    rows = sorted(
+    rows: list[RelationRow] = [
         (r.a, r.b, r.relation, r.score, json.dumps(list(r.reasons)), r.weight) for r in relations
+    ]
+    _insert_relations(connection, rows)
+
+
+def judged_rows(
+    a: Sequence[str], b: Sequence[str], which: Sequence[int], judged: Sequence[Judged | None]
+) -> list[RelationRow]:
+    """The relation rows of the pairs ``a[k]``, ``b[k]`` that the judgement ``judged[which[k]]``
+    gives (``checker.compare.partition.fan_out``; none where it is ``None``): each
+    judgement's reasons are encoded once, however many pairs it has, and the rows are
+    made column by column."""
+    unrelated = {k for k, j in enumerate(judged) if j is None}
+    if not unrelated.isdisjoint(which):
+        kept = [n for n, k in enumerate(which) if k not in unrelated]
+        a, b, which = [a[n] for n in kept], [b[n] for n in kept], [which[n] for n in kept]
+    columns = (
+        [j and j.relation for j in judged],
+        [j and j.score for j in judged],
+        [j and json.dumps(list(j.reasons)) for j in judged],
+        [j and j.weight for j in judged],
     )
+    return list(zip(a, b, *(map(column.__getitem__, which) for column in columns), strict=True))
+
+
+def save_judged(
+    connection: sqlite3.Connection,
+    a: Sequence[str],
+    b: Sequence[str],
+    which: Sequence[int],
+    judged: Sequence[Judged | None],
+) -> None:
+    """Write one block of a comparison's relations given as judgements and their pairs
+    (``judged_rows``), in one transaction."""
+    _insert_relations(connection, judged_rows(a, b, which, judged))
+
+
+def _insert_relations(connection: sqlite3.Connection, rows: list[RelationRow]) -> None:
+    rows.sort()  # in key order: the table's B-tree fills in order
     with writing(connection):
         connection.executemany(
             "INSERT INTO relations (a, b, relation, score, reasons, weight)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -200,3 +201,67 @@ def test_pairs_made_in_small_chunks_are_the_pairs(
     assert whole.left.tolist() == chunked.left.tolist()
     assert whole.right.tolist() == chunked.right.tolist()
     assert whole.by_kind == chunked.by_kind  # the first (rarest) key of each pair is kept
+
+
+def _posted_by_the_rules(keyed: list[frozenset[str]], cap: int) -> list[set[str]]:
+    """The keys each claim posts, claim by claim in plain Python, as the module docstring
+    states the rules: combined keys of each two keys held by more than ``cap // 2`` claims,
+    keys ranked by how many claims hold them (ties: plain keys by name, then combined keys
+    by their two names), the rarest half and one of a claim's keys held by at most ``cap``,
+    and every such key among the rarest that make at most ``PAIR_BUDGET`` pairs."""
+    plain = Counter(key for keys in keyed for key in keys)
+    entries = [
+        set(keys)
+        | {f"{a}+{b}" for a, b in itertools.combinations(sorted(keys), 2)
+           if plain[a] > cap // 2 and plain[b] > cap // 2}
+        for keys in keyed
+    ]  # fmt: skip
+    held = Counter(key for keys in entries for key in keys)
+
+    def rarity(key: str) -> tuple[int, int, tuple[str, ...]]:
+        return held[key], "+" in key, tuple(key.split("+")) if "+" in key else (key,)
+
+    ranked = sorted(held, key=rarity)
+    full, made = 0, 0
+    for key in ranked:
+        made += held[key] * (held[key] - 1) // 2
+        if made > blocking.PAIR_BUDGET or held[key] > cap:
+            break
+        full += 1
+    in_full = set(ranked[:full])
+    result = []
+    for keys in entries:
+        usable = sorted((key for key in keys if held[key] <= cap), key=rarity)
+        result.append(set(usable[: len(usable) // 2 + 1]) | (set(usable) & in_full))
+    return result
+
+
+reprinted = batches.flatmap(
+    lambda batch: st.lists(st.integers(0, max(len(batch) - 1, 0)), max_size=20).map(
+        lambda copies: batch + [(f"s{n % 4}", batch[i][1]) for n, i in enumerate(copies) if batch]
+    )
+)
+
+
+@given(reprinted, st.integers(1, 8), st.one_of(st.none(), st.sets(st.integers(0, 49))))
+@settings(max_examples=150, deadline=None)
+def test_candidates_are_the_claims_that_post_a_key_in_common(
+    batch: list[tuple[str, frozenset[str]]], cap: int, focus: set[int] | None
+) -> None:
+    """With many claims of the same keys (reprints, made by grouping such claims), each
+    claim posts the keys the rules give it, and two claims are a candidate exactly when
+    they post a key in common and are of different sources."""
+    sources = [source for source, _ in batch]
+    keyed = [keys for _, keys in batch]
+    focus = focus if focus is None else {f for f in focus if f < len(batch)}
+    posted = _posted_by_the_rules(keyed, cap)
+    assert [set(keys) for keys in blocking.posted_keys(keyed, cap)] == posted
+    expected = {
+        (i, j)
+        for i, j in itertools.combinations(range(len(batch)), 2)
+        if sources[i] != sources[j] and posted[i] & posted[j]
+        and (focus is None or i in focus or j in focus)
+    }  # fmt: skip
+    found = candidate_pairs(keyed, sources, cap=cap, focus=focus)
+    assert found.pairs() == expected
+    assert len(found) == len(expected)

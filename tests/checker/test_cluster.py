@@ -19,7 +19,7 @@ def test_a_local_cluster_gives_the_store_of_a_local_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     distributed = pytest.importorskip("distributed")
-    monkeypatch.setattr(partition, "PAIRS_PER_BLOCK", 50)  # several comparison tasks
+    monkeypatch.setattr(partition, "JUDGEMENTS_PER_BLOCK", 50)  # several comparison tasks
     folder = tmp_path / "articles"
     shutil.copytree(SEEDS, folder / "seeds")
     shutil.copytree(STORIES, folder / "stories")

@@ -282,7 +282,7 @@ import time
 from checker.compare import partition
 from checker.review.analysis import analyze
 from checker.review.schema import connect
-partition.PAIRS_PER_BLOCK = 20
+partition.JUDGEMENTS_PER_BLOCK = 20
 real = partition.judge_block
 def slow(block):
     time.sleep(0.2)

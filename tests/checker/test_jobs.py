@@ -67,7 +67,7 @@ def _unpacked(result: Extraction | Exception) -> object:
 def test_comparison_in_small_blocks_on_workers_gives_the_store_of_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(partition, "PAIRS_PER_BLOCK", 7)  # dozens of blocks
+    monkeypatch.setattr(partition, "JUDGEMENTS_PER_BLOCK", 7)  # dozens of blocks
     folder = tmp_path / "articles"
     shutil.copytree(SEEDS, folder / "seeds")
     shutil.copytree(STORIES, folder / "stories")
@@ -78,7 +78,7 @@ def test_comparison_in_small_blocks_on_workers_gives_the_store_of_one(
         assert result.exit_code == 0, result.stderr
         dumps.append(dump(db))
     assert dumps[0] == dumps[1]
-    assert len(dumps[0]["relations"]) > 20 * partition.PAIRS_PER_BLOCK // 7  # type: ignore[arg-type]
+    assert len(dumps[0]["relations"]) > 20 * partition.JUDGEMENTS_PER_BLOCK // 7  # type: ignore[arg-type]
 
 
 def test_related_links_weighed_a_few_at_a_time_get_the_weights_of_all_at_once(
