@@ -192,9 +192,29 @@ def _same_whole(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
         ours, theirs = _whole(a.text, x.end), _whole(b.text, y.end)
     elif x.unit in _money():
         ours, theirs = _whole(a.text, x.end, "in"), _whole(b.text, y.end, "in")
+    elif x.noun and y.noun:
+        ours, theirs = _place(a.text, x), _place(b.text, y)
     else:
         return True
     return not (ours and theirs) or ours == theirs
+
+
+def _place(text: str, quantity: Quantity) -> frozenset[str]:
+    """Where a count is counted, when "in" follows its noun: "170,000 people in the
+    province" is not "230,000 people in 13 countries"."""
+    match = re.compile(rf"\s+{re.escape(quantity.noun)}\s+in\s+((?:[\w’'-]+\s*){{1,3}})").match(
+        text, quantity.end
+    )
+    if not match:
+        return frozenset()
+    words = []
+    for word in _WORD.findall(match.group(1)):
+        lower = word.lower()
+        if lower in _WHOLE_ENDS or lower == "and":
+            break
+        if lower not in stopwords():
+            words.append(stem(lower))
+    return frozenset(words)
 
 
 @functools.cache

@@ -828,6 +828,17 @@ def test_a_report_date_is_not_the_event_date() -> None:
             "Acme agreed to buy Brill for $5.4 billion in cash and stock.",
             "related",
         ),
+        # counts of different places: the province's dead are not all countries' dead
+        (
+            "The tsunami killed 170,000 people in the province.",
+            "The tsunami killed 230,000 people in 13 countries.",
+            "related",
+        ),
+        (
+            "The tsunami killed 170,000 people in the province.",
+            "The tsunami killed 130,000 people in the province.",
+            "contradicts",
+        ),
         # a second figure after "and" is no second group: the points still conflict
         (
             "Ray Carter had 12 points and four assists.",
