@@ -58,7 +58,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "according_lead": re.compile(r"^\W{0,2}According to (?P<who>[^,]{2,80}),\s+", re.I),
         "according_tail": re.compile(
             r",?\s+according to (?P<who>[^,;]{2,80}?)"
-            r"(?:,\s+(?:an?|the)\s+[^,;]{2,80}?)?[.!?]?[\"”']?$",  # ", a Texas Ranger ..."
+            # ", a Texas Ranger ...", ", Shamika Woods": an apposition, a title or a name
+            r"(?:,\s+(?:(?:an?|the)\s+[^,;]{2,80}?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
+            r"[.!?]?[\"”']?$",
             re.I,
         ),
         "tail": re.compile(
@@ -86,7 +88,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"[.!?]?$"
         ),
         "lead": re.compile(
-            rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+(?:(?:has|have|had|also|then)\s+)*"
+            rf"(?P<who>[^;:“”\"]{{1,160}}?)\s+"
+            # "Germany has since said", "officials have repeatedly said"
+            rf"(?:(?:has|have|had|also|then|since|now|already|repeatedly|publicly)\s+)*"
             rf"(?P<verb>{verbs})\b(?!\s+(?:{verbs})\b)"
             # "told the panel that ...", "said to eWEEK that": whom it was told, before "that"
             rf"(?:(?<=told)(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b)|\s+to(?:\s+[\w'’.-]+){{1,4}}?(?=\s+that\b))?"

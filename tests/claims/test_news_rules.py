@@ -141,6 +141,14 @@ SPEAKER_GOLDEN: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
         "The building is a total loss according to the City of Palmer.",
         [("The building is a total loss.", "the City of Palmer")],
     ),
+    "'according to' a title and a name after it": (
+        "The girl was sick for days, according to her mother, Ana Ruiz.",
+        [("The girl was sick for days.", "her mother")],
+    ),
+    "an adverb between 'has' and the verb of saying": (
+        "Germany has since said that it will support the pact.",
+        [("Germany will support the pact.", "Germany")],
+    ),
     "an age in commas after the name": (
         "Bob Currie, 66, a resident of the block, said that he saw a police car.",
         [("Bob Currie saw a police car.", "Bob Currie")],
