@@ -454,6 +454,11 @@ def test_clause_rule(rule: str) -> None:
 
 # rule -> (sentence, kind)
 KIND_GOLDEN = {
+    "'will' with a verb of change forecasts": (
+        "The report said the flood will hurt the economy.",
+        "speculation",
+    ),
+    "'will' with a plan or a price reports it": ("The software will cost $79.", "fact"),
     "the suspect is a person, not a suspicion": ("The suspect was arrested after a chase.", "fact"),
     "suspects as a noun": ("Police have begun to identify suspects in the bombing.", "fact"),
     "appearing somewhere is being there": (
