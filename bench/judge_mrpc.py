@@ -20,6 +20,7 @@ import json
 import random
 from pathlib import Path
 
+from bench.judge_sample import sample_line
 from claims.extract import extract_claims
 from claims.ingest import build_article
 
@@ -59,23 +60,7 @@ def main() -> None:
         for claim in extract_claims(build_article(text + "\n", path=doc_id, source=doc_id))
     ]
     for doc_id, text, claim in random.Random(args.seed).sample(pool, args.count):
-        who = claim.attribution
-        print(
-            json.dumps(
-                {
-                    "doc_id": doc_id,
-                    "before": "",
-                    "sentence": text,
-                    "quote": claim.quote,
-                    "text": claim.text,
-                    "kind": claim.kind,
-                    "cues": [c.text for c in claim.cues],
-                    "speaker": [who.who, who.type] if who else None,
-                    "superseded": claim.superseded,
-                },
-                ensure_ascii=False,
-            )
-        )
+        print(sample_line(doc_id, "", text, claim))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from claims.extract import extract_claims
 from claims.ingest import build_article
+from claims.models import Claim
 from claims.segment import sentence_spans
 
 
@@ -57,23 +58,27 @@ def main() -> None:
                 before = article.text[slice(*spans[at - 1])] if at else ""
                 pool.append((row["doc_id"], before, sentence, claim))
     for doc_id, before, sentence, claim in random.Random(args.seed).sample(pool, args.count):
-        who = claim.attribution
-        print(
-            json.dumps(
-                {
-                    "doc_id": doc_id,
-                    "before": before,
-                    "sentence": sentence,
-                    "quote": claim.quote,
-                    "text": claim.text,
-                    "kind": claim.kind,
-                    "cues": [c.text for c in claim.cues],
-                    "speaker": [who.who, who.type] if who else None,
-                    "superseded": claim.superseded,
-                },
-                ensure_ascii=False,
-            )
-        )
+        print(sample_line(doc_id, before, sentence, claim))
+
+
+def sample_line(doc_id: str, before: str, sentence: str, claim: Claim) -> str:
+    """A drawn claim as the JSON line a judge fills in: where it is from, and what claimdesk
+    made of it."""
+    who = claim.attribution
+    return json.dumps(
+        {
+            "doc_id": doc_id,
+            "before": before,
+            "sentence": sentence,
+            "quote": claim.quote,
+            "text": claim.text,
+            "kind": claim.kind,
+            "cues": [c.text for c in claim.cues],
+            "speaker": [who.who, who.type] if who else None,
+            "superseded": claim.superseded,
+        },
+        ensure_ascii=False,
+    )
 
 
 if __name__ == "__main__":

@@ -199,22 +199,16 @@ def _same_whole(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
     return not (ours and theirs) or ours == theirs
 
 
+_PLACE = re.compile(r"\s+([\w’'-]+)\s+in\s+((?:[\w’'-]+\s*){1,3})")
+
+
 def _place(text: str, quantity: Quantity) -> frozenset[str]:
     """Where a count is counted, when "in" follows its noun: "170,000 people in the
     province" is not "230,000 people in 13 countries"."""
-    match = re.compile(rf"\s+{re.escape(quantity.noun)}\s+in\s+((?:[\w’'-]+\s*){{1,3}})").match(
-        text, quantity.end
-    )
-    if not match:
+    match = _PLACE.match(text, quantity.end)
+    if not match or match.group(1) != quantity.noun:
         return frozenset()
-    words = []
-    for word in _WORD.findall(match.group(1)):
-        lower = word.lower()
-        if lower in _WHOLE_ENDS or lower == "and":
-            break
-        if lower not in stopwords():
-            words.append(stem(lower))
-    return frozenset(words)
+    return _content_words(match.group(2), _WHOLE_ENDS | {"and"})
 
 
 @functools.cache
@@ -226,12 +220,15 @@ def _whole(text: str, end: int, joint: str = "of") -> frozenset[str]:
     """The content words of what a share is of ("of the network in India": network, india),
     to the first verb of saying or being, or punctuation."""
     match = _WHOLE[joint].match(text, end)
-    if not match:
-        return frozenset()
+    return _content_words(match.group(1), _WHOLE_ENDS) if match else frozenset()
+
+
+def _content_words(phrase: str, ends: frozenset[str]) -> frozenset[str]:
+    """The stems of a phrase's words that are not stopwords, up to the first of ``ends``."""
     words = []
-    for word in _WORD.findall(match.group(1)):
+    for word in _WORD.findall(phrase):
         lower = word.lower()
-        if lower in _WHOLE_ENDS:
+        if lower in ends:
             break
         if lower not in stopwords():
             words.append(stem(lower))
@@ -286,8 +283,10 @@ _MEASURE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _measures(text: str) -> dict[str, set[str]]:
-    """The measures a claim names things by, as {noun: values written}."""
+    """The measures a claim names things by, as {noun: values written} (cached by text: every
+    pair a claim is in asks; callers only read it)."""
     numbers, nouns = _measure_words()
     found: dict[str, set[str]] = {}
     for match in _MEASURE.finditer(text):
@@ -438,14 +437,18 @@ def _saying() -> re.Pattern[str]:
     )
 
 
-@functools.cache
 def _accusations() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(read_list('accusations.txt', 'checker'))})\b", re.I)
+    return _whole_words("accusations.txt")
+
+
+def _refusals() -> re.Pattern[str]:
+    return _whole_words("refusals.txt")
 
 
 @functools.cache
-def _refusals() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(read_list('refusals.txt', 'checker'))})\b", re.I)
+def _whole_words(name: str) -> re.Pattern[str]:
+    """The regular expressions of a ``checker/data`` list as one pattern of whole words."""
+    return re.compile(rf"\b(?:{'|'.join(read_list(name, 'checker'))})\b", re.I)
 
 
 def _polarity_aligned(cue: str, other: Features, score: float) -> bool:
