@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 from rapidfuzz import fuzz
 
-from checker.compare.conflicts import _figures_comparable, _surface, _tally_of, measures_differ
+from checker.compare.conflicts import _figures_comparable, _surface
+from checker.compare.counted import _tally_of, measures_differ
 from checker.compare.normalize import Features
 from checker.compare.words import opposites, stem, stopwords, tallies
 from claims.lexicon import lower_set
