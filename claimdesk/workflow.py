@@ -18,7 +18,7 @@ from checker.compare.relate import RELATIONS
 from checker.report.export import change_record, reviewed_record, verdict_record
 from checker.report.labels import cut, labels
 from checker.report.terminal import table, visible
-from checker.review import ledger, store, views
+from checker.review import ledger, reading, store, views
 from checker.review.analysis import BATCH_ARTICLES, Outcome, analyze, stored_corroboration
 from checker.review.records import STATUSES, Change, Status
 from checker.review.schema import StoreError, connect
@@ -240,7 +240,7 @@ def _short(text: str, width: int = 60) -> str:
 def _print_totals(connection: sqlite3.Connection, db: str) -> None:
     counted = views.totals(connection)
     kinds, sources, reviewed = counted.kinds, counted.sources, counted.reviewed
-    relations = store.relation_counts(connection)
+    relations = reading.relation_counts(connection)
     orphans = len(ledger.orphans(connection))
     claims = sum(kinds.values())
     click.echo(

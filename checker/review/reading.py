@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from checker.compare.shown import shown_links
 from checker.report.build import Report, assemble, source_card
 from checker.report.export import export_document
 from checker.report.scorecard import Scorecard
@@ -48,3 +49,11 @@ def export_store(connection: sqlite3.Connection) -> dict[str, Any]:
         ledger.orphans(connection),
         ledger.history(connection),
     )
+
+
+def relation_counts(connection: sqlite3.Connection) -> dict[str, int]:
+    """How many relations of each kind a person is shown (``store.relations(shown=True)``),
+    counted without loading them."""
+    counts = store.relation_tally(connection)
+    related = len(shown_links(store.claim_kinds(connection), store.related_links(connection)))
+    return counts | ({"related": related} if related else {})

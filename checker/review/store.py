@@ -304,13 +304,25 @@ def relations_of(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Rel
     return [r for r in keep_best(found, kinds) if r.a in wanted or r.b in wanted]
 
 
-def relation_counts(connection: sqlite3.Connection) -> dict[str, int]:
-    """How many relations of each kind a person is shown (``relations(shown=True)``)."""
-    sql = _SHOWN.format(keep=KEEP_RELATED).replace(
-        "SELECT a, b, relation, score, reasons, weight FROM relations\nWHERE",
-        "SELECT relation, count(*) FROM relations\nWHERE",
+def relation_tally(connection: sqlite3.Connection) -> dict[str, int]:
+    """How many agreements, contradictions and updates the store holds (all are shown)."""
+    return dict(
+        connection.execute(
+            "SELECT relation, count(*) FROM relations WHERE relation != 'related' GROUP BY relation"
+        ).fetchall()
     )
-    return dict(connection.execute(sql + " GROUP BY relation").fetchall())
+
+
+def related_links(connection: sqlite3.Connection) -> list[tuple[str, str, float, float]]:
+    """Every related link as ``(a, b, score, weight)``, in key order."""
+    return connection.execute(
+        "SELECT a, b, score, weight FROM relations WHERE relation = 'related' ORDER BY a, b"
+    ).fetchall()
+
+
+def claim_kinds(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every claim's ``(id, kind)``."""
+    return connection.execute("SELECT id, kind FROM claims").fetchall()
 
 
 # -- analysis --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 
 from checker.compare.corroboration import corroborate
 from checker.compare.relate import keep_best, relate_claims
-from checker.review import ledger, store
+from checker.review import ledger, reading, store
 from checker.review.analysis import Outcome, analyze, shown_relations, stored_corroboration
 from checker.review.schema import MIGRATIONS, StoreError, connect, migrate
 
@@ -393,7 +393,7 @@ def test_shown_relations_rank_as_keep_best(db: sqlite3.Connection, articles: Pat
     shown = store.relations(db, shown=True)
     assert shown == keep_best(everything, kinds)
     assert len(shown) < len(everything)
-    assert store.relation_counts(db) == Counter(r.relation for r in shown)
+    assert reading.relation_counts(db) == Counter(r.relation for r in shown)
 
 
 def test_force_extracts_unchanged_files_again(db: sqlite3.Connection, articles: Path) -> None:
