@@ -1,8 +1,9 @@
 """Worker processes for ``analyze``: extraction of articles and judging of comparison blocks,
 side by side, with results in the order of the work given.
 
-``Workers.map(function, items)`` keeps up to ``jobs`` items in flight, each in its own
-process, and yields each result (or the exception it raised) in the items' order, so the
+``Workers.map(function, items)`` keeps each of ``jobs`` processes at work (an item each,
+and a small next one waiting in its pipe, so that it goes on while this process handles
+its last result), and yields each result (or the exception it raised) in the items' order, so the
 output is the same whatever the number of workers. With ``jobs=1`` and no time limit the
 work is done in this process. A worker that takes longer than the limit, or dies, is
 replaced, and the item gets the exception ``failed`` makes of it. Workers are started when
@@ -13,6 +14,7 @@ first needed, die with the parent (even by ``kill -9``) and end with the context
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -22,8 +24,11 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar
+
+import attrs
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -108,42 +113,72 @@ class Workers(Closing):
                 except Exception as error:
                     yield error
             return
-        flight: deque[tuple[T, _Worker]] = deque()
-        free = list(reversed(self._workers))
+        flight: deque[_Flight] = deque()
         for item in items:
-            if not free:
-                yield self._next(flight, free, timeout, failed)
-            worker = free.pop()
-            worker.send(function, item)
-            flight.append((item, worker))
+            payload = bytes(ForkingPickler.dumps((function, item)))
+            while (worker := self._taker(len(payload))) is None:
+                yield self._next(flight, timeout, failed)
+            worker.send(payload)
+            flight.append(_Flight(item, worker, payload))
         while flight:
-            yield self._next(flight, free, timeout, failed)
+            yield self._next(flight, timeout, failed)
+
+    def _taker(self, size: int) -> _Worker | None:
+        """The worker to send work of ``size`` bytes to now: an idle one, else one with one
+        item to do if this is small enough to wait in its pipe (it then starts on it without
+        waiting for this process to read its last result); ``None``: none can take it."""
+        idle = [worker for worker in self._workers if not worker.queued]
+        if idle:
+            return idle[0]
+        if size <= AHEAD_BYTES:
+            return next((worker for worker in self._workers if worker.queued == 1), None)
+        return None
 
     @staticmethod
-    def _next(
-        flight: deque[tuple[Any, _Worker]],
-        free: list[_Worker],
-        timeout: float | None,
-        failed: Failed,
-    ) -> Any:
-        item, worker = flight.popleft()
+    def _next(flight: deque[_Flight], timeout: float | None, failed: Failed) -> Any:
+        first = flight.popleft()
         try:
-            return worker.receive(item, timeout, failed)
+            return first.worker.receive(first.item, timeout, failed)
         except Exception as error:
+            if not first.worker.queued:  # stopped: the work waiting in its pipe went with it
+                for later in flight:
+                    if later.worker is first.worker:
+                        later.worker.send(later.payload)
             return error
-        finally:
-            free.append(worker)
+
+
+# Work that may wait in a worker's pipe while it is busy: two of them (the one it has not
+# read yet, and this) well under the kernel's buffer for a local socket (some 200 kB on
+# Linux), so sending it never blocks (a blocked send while the
+# worker blocks sending its result to this process would be a deadlock). Articles are some
+# 4 kB pickled (18 kB at most in bench/archive); comparison blocks, megabytes, wait.
+AHEAD_BYTES = 32 * 1024
+
+
+@attrs.frozen
+class _Flight:
+    """Work sent to a worker whose result is not yet read, with its pickled form."""
+
+    item: Any
+    worker: _Worker
+    payload: bytes
 
 
 class _Worker:
-    """One worker process and its pipe, started when first sent work."""
+    """One worker process and its pipe, started when first sent work; ``queued`` items sent
+    whose results are not read yet."""
 
     def __init__(self) -> None:
         self._process: Any = None
         self._pipe: Connection | None = None
+        self.queued = 0
 
-    def send(self, function: Callable[[Any], Any], item: object) -> None:
-        self._start().send((function, item))
+    def send(self, payload: bytes) -> None:
+        """Send pickled ``(function, item)``."""
+        # if it died on its last item, reading that result finds out and sends this again
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._start().send_bytes(payload)
+        self.queued += 1
 
     def receive(self, item: object, timeout: float | None, failed: Failed) -> Any:
         pipe = self._start()
@@ -152,9 +187,10 @@ class _Worker:
             raise failed(item, "timeout", timeout)
         try:
             status, value = pipe.recv()
-        except EOFError:
+        except (EOFError, ConnectionResetError):  # reset: it died with work unread
             self.stop()
             raise failed(item, "died", timeout) from None
+        self.queued -= 1
         if status == "error":
             raise value
         return value
@@ -182,6 +218,7 @@ class _Worker:
         if self._pipe is not None:
             self._pipe.close()
             self._pipe = None
+        self.queued = 0
 
 
 def _serve(
