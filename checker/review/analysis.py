@@ -302,13 +302,16 @@ def _weigher(
     ids: Sequence[str], keys: Sequence[frozenset[str]]
 ) -> Callable[[Sequence[tuple[str, str]]], list[float]]:
     """The weight of related links as the comparison gives it over all claims
-    (``checker.compare.partition.weight_of``)."""
-    topics = {claim: key_topic(k) for claim, k in zip(ids, keys, strict=True)}
-    frequency = Counter(concept for topic in topics.values() for concept in topic)
-    count = len(ids)
+    (``checker.compare.partition.weight_of``), the topics made when first needed (a first
+    comparison of a store has no older links to weigh)."""
+    topics: dict[str, frozenset[str]] = {}
+    frequency: Counter[str] = Counter()
 
     def weigh(pairs: Sequence[tuple[str, str]]) -> list[float]:
-        return [partition.weight_of(topics[a] & topics[b], frequency, count) for a, b in pairs]
+        if not topics:
+            topics.update((claim, key_topic(k)) for claim, k in zip(ids, keys, strict=True))
+            frequency.update(concept for topic in topics.values() for concept in topic)
+        return [partition.weight_of(topics[a] & topics[b], frequency, len(ids)) for a, b in pairs]
 
     return weigh
 
