@@ -12,13 +12,13 @@ the parent keeps them as bytes until the comparison sends them on.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
 
-from checker.compare.normalize import claim_keys
+from checker.compare.normalize import claim_keys, features
 from checker.compare.partition import Packed, pack
-from checker.compare.relate import claim_features
 from checker.review.workers import Closing, Pool, Workers
 from claims.extract import extract_claims
 from claims.ingest import IngestError
@@ -35,8 +35,22 @@ class ArticleTimeout(IngestError):
 def extract(article: Article) -> Extraction:
     """The article's claims, each claim's blocking keys and its packed features."""
     claims = tuple(extract_claims(article))
-    items = [claim_features(claim) for claim in claims]
-    return claims, tuple(claim_keys(item) for item in items), tuple(pack(i) for i in items)
+    compared = [_compared(c.text, c.attribution.who if c.attribution else "") for c in claims]
+    return claims, tuple(keys for keys, _ in compared), tuple(blob for _, blob in compared)
+
+
+# Claims whose comparison features are kept, by text and speaker: they depend on nothing else
+# (``checker.compare.relate.claim_features``), and an archive repeats them (wire copy reprinted and rewritten: in
+# bench/archive each sentence is in some 4.6 articles), so the features, more than half the
+# time of an article, are made once per process for each. Some 5 kB each.
+FEATURES_KEPT = 8_192
+
+
+@functools.lru_cache(maxsize=FEATURES_KEPT)
+def _compared(text: str, who: str) -> tuple[frozenset[str], Packed]:
+    """The blocking keys and packed features of a claim with this text and speaker."""
+    item = features(text, who)
+    return claim_keys(item), pack(item)
 
 
 def _failed(article: Article, reason: str, timeout: float | None) -> Exception:
