@@ -80,7 +80,7 @@ def _conflicts(
         if number or score >= TIMES_ALIGN
         else []  # read only where they count: beside a figure, or in one proposition
     )
-    if number and (times or _weekdays_differ(a, b)):
+    if number and (times or _weekdays_differ(a, b) or _clocks_differ(a, b)):
         times = []  # a figure and the day differ: two events, or two days of one, not one fact
     elif number:
         found.append(number)
@@ -102,6 +102,41 @@ def _conflicts(
     elif opposite and a_negated == b_negated and score >= PARAPHRASE:
         found.append(f"opposite predicates: {opposite[0]} vs {opposite[1]}")
     return found
+
+
+# A time of day: "7:48 a.m.", "2: 09 a. m." (wire copy spaces it), "16:30", "1100 hrs".
+_CLOCK = re.compile(
+    r"\b([01]?\d|2[0-3])\s?[:.]\s?([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?"
+    r"|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|GMT|IST|UTC)\b",
+    re.I,
+)
+
+
+def _clocks(text: str) -> frozenset[tuple[int, int]]:
+    """The times of day a claim names, as (hour, minute) on a 24-hour clock; a decimal such as
+    "4.6" is no time (it needs a.m./p.m. or a colon to be read as one)."""
+    found = set()
+    for match in _CLOCK.finditer(text):
+        if match[1] is not None:
+            hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").lower()
+            if ":" not in match.group() and not half:
+                continue
+            if half == "p" and hour < 12:
+                hour += 12
+            elif half == "a" and hour == 12:
+                hour = 0
+        else:
+            hour, minute = int(match[4]), int(match[5])
+        found.add((hour, minute))
+    return frozenset(found)
+
+
+def _clocks_differ(a: Features, b: Features) -> bool:
+    """Both claims name a time of day and no time of one is in the other: beside a figure that
+    differs, they tell of two events ("the quake struck at 7:48 a.m. ... 75 km west" and "the
+    first quake struck at 4:43 a.m. ... at a depth of 35 km"), not one fact told two ways."""
+    ours, theirs = _clocks(a.text), _clocks(b.text)
+    return bool(ours and theirs) and not ours & theirs
 
 
 def _number_conflict(a: Features, b: Features) -> str | None:

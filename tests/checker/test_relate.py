@@ -884,3 +884,22 @@ def test_a_negated_comparative_is_a_bound_not_a_denial() -> None:
 def test_event_days_keep_the_year_a_claim_gives(text: str, published: str, days: set[str]) -> None:
     found = event_days(find_times(text), date.fromisoformat(published))
     assert {day.isoformat() for day in found} == days
+
+
+CLOCK_A = "The quake struck at 7:48 a.m. and killed 12 people in Manokwari."
+
+
+@pytest.mark.parametrize(
+    ("b", "relation"),
+    [
+        # another time of day beside another figure: two quakes, not one told two ways
+        ("The quake struck at 4:43 a.m. and killed 30 people in Manokwari.", "related"),
+        # the same time (written with wire copy's spaces): one quake, and the tolls differ
+        ("The quake struck at 7: 48 a. m. and killed 30 people in Manokwari.", "contradicts"),
+        # one claim names no time: nothing tells the events apart
+        ("The quake killed 30 people in Manokwari.", "contradicts"),
+    ],
+)
+def test_times_of_day_tell_events_apart(b: str, relation: str) -> None:
+    assert judge(features(CLOCK_A), features(b)).relation == relation
+    assert judge(features(b), features(CLOCK_A)).relation == relation
