@@ -170,8 +170,7 @@ def _number_conflict(a: Features, b: Features) -> str | None:
     x, y = differing[0]
     if _far_apart(x, y):
         return None
-    owners = _owners(a, x), _owners(b, y)
-    if owners[0] and owners[1] and not owners[0] & owners[1]:
+    if _owned_apart(_owners(a, x), _owners(b, y)):
         return None  # "the Retina model costs $2,199", "the MacBook Air $1,499": two things
     if (
         len(differing) > 1
@@ -224,13 +223,32 @@ def _listed(item: Features, figures: list[Quantity]) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas)\b")
 
 
-def _owners(item: Features, quantity: Quantity) -> frozenset[str]:
-    """The names in the clause of a figure: whose points, which product's price."""
+def _owners(item: Features, quantity: Quantity) -> tuple[frozenset[str], frozenset[str]]:
+    """The names in the clause of a figure, ahead of it and in all of it: whose points,
+    which product's price."""
     text = item.text
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, quantity.start)]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, quantity.start)]
+    start = breaks[-1] if breaks else 0
     after = _CLAUSE_BREAK.search(text, quantity.end)
-    clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
-    return frozenset(w.lower() for w in _WORD.findall(clause) if w.lower() in item.entities)
+    end = after.start() if after else len(text)
+
+    def names(part: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in _WORD.findall(part) if w.lower() in item.entities)
+
+    return names(text[start : quantity.start]), names(text[start:end])
+
+
+def _owned_apart(
+    a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """The two figures belong to different named things: the names ahead of each figure in
+    its clause (its subject: "Ty Lawson chipped in 16 points for the Tar Heels" and "Shy Ely
+    put up 23 points against the Tar Heels") where both clauses have some, else the names of
+    the whole clauses."""
+    (a_ahead, a_clause), (b_ahead, b_clause) = a, b
+    if a_ahead and b_ahead:
+        return not a_ahead & b_ahead
+    return bool(a_clause and b_clause) and not a_clause & b_clause
 
 
 def _far_apart(x: Quantity, y: Quantity) -> bool:
@@ -291,8 +309,17 @@ _HEDGED = re.compile(r"\b(?:could|might|may)\s+(?:have\s+been|be|have)\b", re.I)
 
 
 def _unsaid(item: Features) -> bool:
-    """The claim's negation is of saying ("haven't said when", "did not confirm")."""
-    return _saying().search(item.text) is not None
+    """The claim's negation is of saying ("haven't said when", "did not confirm") or of news
+    ("there are no reports of injuries", "no immediate word on casualties"): what was not yet
+    known when it was written, which a report that knows more does not contradict."""
+    return _saying().search(item.text) is not None or _NO_NEWS.search(item.text) is not None
+
+
+_NO_NEWS = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}?(?:reports?|word|news|information|indications?|confirmation)"
+    r"\s+(?:of|on|about|yet|so\s+far)\b",
+    re.I,
+)
 
 
 @functools.cache

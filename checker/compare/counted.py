@@ -74,16 +74,29 @@ def _same_whole(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
     return not (ours and theirs) or ours == theirs
 
 
-_PLACE = re.compile(r"\s+([\w’'-]+)\s+in\s+((?:[\w’'-]+\s*){1,3})")
+# a count's noun, up to three words ("people dead and missing", "people were killed"), then
+# where: "in the province", "across 14 countries", "around the Indian Ocean"
+_PLACE = re.compile(
+    r"\s+([\w’'-]+)((?:\s+[a-z]+){0,3}?)\s+(?:in|across|around|throughout)\s+"
+    r"((?:[\w’'-]+\s*){1,3})"
+)
 
 
 def _place(text: str, quantity: Quantity) -> frozenset[str]:
-    """Where a count is counted, when "in" follows its noun: "170,000 people in the
-    province" is not "230,000 people in 13 countries"."""
+    """Where a count is counted, when a place follows its noun: "170,000 people in the
+    province" is not "230,000 people dead and missing in a dozen countries". A place is a
+    name or a place noun (``place_nouns.txt``): "12 people in the quake" says no place."""
     match = _PLACE.match(text, quantity.end)
     if not match or match.group(1) != quantity.noun:
         return frozenset()
-    return _content_words(match.group(2), _WHOLE_ENDS | {"and"})
+    words = _content_words(match.group(3), _WHOLE_ENDS | {"and"})
+    named = any(w[:1].isupper() for w in _WORD.findall(match.group(3))[:3])
+    return words if named or words & _place_nouns() else frozenset()
+
+
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(stem(noun) for noun in read_list("place_nouns.txt", "checker"))
 
 
 @functools.cache

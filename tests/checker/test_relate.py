@@ -903,3 +903,53 @@ CLOCK_A = "The quake struck at 7:48 a.m. and killed 12 people in Manokwari."
 def test_times_of_day_tell_events_apart(b: str, relation: str) -> None:
     assert judge(features(CLOCK_A), features(b)).relation == relation
     assert judge(features(b), features(CLOCK_A)).relation == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # whose figure: the names ahead of it in its clause, though both claims name the team
+        (
+            "Point guard Tom Lyle also chipped in 16 points for the Rams, though coach Roy Bell"
+            " looked frustrated after Sam Orr ended a run.",
+            "Sam Orr put up 23 points against the Rams.",
+            "related",
+        ),
+        (
+            "Tom Lyle chipped in 16 points for the Rams.",
+            "Tom Lyle scored 23 points for the Rams.",
+            "contradicts",
+        ),
+        # no news yet is no denial of what a later report knows
+        (
+            "There are no reports of injuries or damage.",
+            "At least five people were injured and 10 houses were damaged.",
+            "unrelated",
+        ),
+        (
+            "No one was injured in the quake.",
+            "Five people were injured in the quake.",
+            "contradicts",
+        ),
+        # a place a few words after the counted noun, or after "around"
+        (
+            "The tsunami killed 168,000 people who lived in Aceh province.",
+            "The tsunami killed 230,000 people in 14 countries.",
+            "related",
+        ),
+        (
+            "The tsunami killed 170,000 people in the province.",
+            "The tsunami killed 230,000 people around the Indian Ocean.",
+            "related",
+        ),
+        # "in the attack" is no place: the two tolls of one attack still conflict
+        (
+            "Twelve people were killed in the attack.",
+            "Thirty people were killed in the attack.",
+            "contradicts",
+        ),
+    ],
+)
+def test_whose_figure_where_counted_and_no_news(a: str, b: str, relation: str) -> None:
+    assert judge(features(a), features(b)).relation == relation
+    assert judge(features(b), features(a)).relation == relation
