@@ -13,6 +13,7 @@ from datetime import date
 from checker.compare.counted import (
     _bound_converted,
     _combined,
+    _depth,
     _entities_apart,
     _same_tally,
     _same_whole,
@@ -160,6 +161,7 @@ def _number_conflict(a: Features, b: Features) -> str | None:
             and _same_tally(a, x, b, y)
             and _same_whole(a, x, b, y)
             and _combined(a.text, x) == _combined(b.text, y)
+            and _depth(a.text, x) == _depth(b.text, y)
             and not (_bound_converted(a, x) or _bound_converted(b, y))
         ]
         if pairs and all(_differ(a, x, b, y) for x, y in pairs):

@@ -142,6 +142,21 @@ def _combined(text: str, quantity: Quantity) -> bool:
     return other not in stopwords() and other not in numbers and not other.endswith(("ing", "ed"))
 
 
+# a depth, not a distance along the ground: "at a depth of 1.1 miles", "10 km deep",
+# "35 kilometres below the surface"
+_DEPTH_BEFORE = re.compile(r"\bdepths?\s+of\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+_DEPTH_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:deep|below|beneath|underground)\b", re.I)
+
+
+def _depth(text: str, quantity: Quantity) -> bool:
+    """Whether the figure is a depth ("at a depth of 1.1 miles"): a quake's depth is not its
+    distance from a town ("two miles from The Geysers")."""
+    return bool(
+        _DEPTH_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
+        or _DEPTH_AFTER.match(text, quantity.end)
+    )
+
+
 def _bound_converted(item: Features, quantity: Quantity) -> bool:
     """The figure is the conversion of a bound the claim states: "less than 50 km (30
     miles)" bounds the miles too, which are read as written."""

@@ -953,3 +953,30 @@ def test_times_of_day_tell_events_apart(b: str, relation: str) -> None:
 def test_whose_figure_where_counted_and_no_news(a: str, b: str, relation: str) -> None:
     assert judge(features(a), features(b)).relation == relation
     assert judge(features(b), features(a)).relation == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # the shot are not all the killed
+        (
+            "The woman shot three co-workers, killing two, at the plant.",
+            "The woman shot and killed two co-workers at the plant.",
+            "related",
+        ),
+        # a depth is not a distance along the ground
+        (
+            "The quake struck two miles from Cobb.",
+            "The quake struck near Cobb at a depth of 1.1 miles.",
+            "related",
+        ),
+        (
+            "The quake struck at a depth of 10 km north of the town.",
+            "The quake struck at a depth of 12 km north of the town.",
+            "contradicts",
+        ),
+    ],
+)
+def test_shot_against_killed_and_depth_against_distance(a: str, b: str, relation: str) -> None:
+    assert judge(features(a), features(b)).relation == relation
+    assert judge(features(b), features(a)).relation == relation
