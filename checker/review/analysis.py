@@ -15,8 +15,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from importlib import metadata
 from typing import Protocol, TypeGuard
@@ -31,7 +31,7 @@ from checker.compare.corroboration import Corroboration, corroborate_links, orig
 from checker.compare.relate import Relation, key_topic
 from checker.compare.times import publication_date
 from checker.review import ledger, store, views
-from checker.review.extraction import Extractor
+from checker.review.extraction import Extraction, Extractor
 from checker.review.records import Source, Verdict
 from checker.review.workers import Pool, Workers
 from claims.ingest import (
@@ -127,36 +127,17 @@ def analyze(
     known = store.sources(connection)
     database = views.database_file(connection)
     own = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
-    articles, changes = _read(paths, known, max_bytes, on_error, progress, own, force, on_notice)
-    articles = [_with_outlet(article, fresh, outlet_from) for article, fresh in articles]
+    changes: list[SourceChange] = []
     by_id = {source.id: source for source in known}
     packed: dict[str, partition.Packed] = {}  # features of the claims extracted in this run
     saving = _Batches(connection, by_id, changes, on_batch)
-    unchanged = [_unchanged_text(by_id.get(a.source), fresh, force) for a, fresh in articles]
+    stream = _read(paths, known, max_bytes, on_error, own, force, changes, on_notice)
+    intake = _Intake(saving, packed, outlet_from, force, progress)
     workers = pool or Workers(jobs, in_process=timeout is None)
     with workers, Extractor(timeout, pool=workers) as extractor:
-        results = extractor.map(
-            a for (a, _), same in zip(articles, unchanged, strict=True) if not same
-        )
-        for number, ((article, fresh), same) in enumerate(
-            zip(articles, unchanged, strict=True), start=1
-        ):
-            if progress:
-                progress("extract", number, len(articles), claims=len(packed))
-            _notices(article, on_notice)
-            if same:
-                changes.append(SourceChange(article.source, "refreshed"))  # metadata or place
-                saving.refreshed.append(fresh)
-            else:
-                result = next(results)
-                if isinstance(result, Exception):
-                    on_error(article.path, result)
-                    continue
-                claims, keys, blobs = result
-                packed.update(zip((claim.id for claim in claims), blobs, strict=True))
-                saving.add(store.Extracted(fresh, article.text, claims, keys))
-            if len(saving) >= batch or saving.claims >= BATCH_CLAIMS:
-                saving.save()
+        for result in extractor.map(intake.to_extract(stream)):
+            intake.take(result, on_error, on_notice, batch)
+        intake.take(None, on_error, on_notice, batch)
         saving.save()
         compared = False
         if store.comparison_pending(connection):
@@ -168,6 +149,64 @@ def analyze(
         saving.written or compared,
         tuple(sorted(saving.standalone)),
     )
+
+
+class _Intake:
+    """Articles read and parsed as the workers take them, so that extraction starts at once:
+    each read article waits in turn for its extraction (unchanged texts need none) and is
+    then added to the batch being saved."""
+
+    def __init__(
+        self,
+        saving: _Batches,
+        packed: dict[str, partition.Packed],
+        outlet_from: str,
+        force: bool,
+        progress: Progress | None,
+    ) -> None:
+        self.saving, self.packed, self.progress = saving, packed, progress
+        self.outlet_from, self.force = outlet_from, force
+        self.read: deque[tuple[Article, Source, bool, int, int]] = deque()
+
+    def to_extract(
+        self, stream: Iterator[tuple[tuple[Article, Source], tuple[int, int]]]
+    ) -> Iterator[Article]:
+        """The articles of ``stream`` whose text is not as stored, as they are read."""
+        for (article, fresh), place in stream:
+            article, fresh = _with_outlet(article, fresh, self.outlet_from)
+            same = _unchanged_text(self.saving.by_id.get(article.source), fresh, self.force)
+            self.read.append((article, fresh, same, *place))
+            if not same:
+                yield article
+
+    def take(
+        self,
+        result: Extraction | Exception | None,
+        on_error: OnError,
+        on_notice: Callable[[str, str], None] | None,
+        batch: int,
+    ) -> None:
+        """Add the articles read up to the one ``result`` is the extraction of (``None``:
+        every one left, all unchanged), saving a batch when it is full."""
+        saving = self.saving
+        while self.read:
+            article, fresh, same, number, files = self.read.popleft()
+            if self.progress:
+                self.progress("extract", number, files, claims=len(self.packed))
+            _notices(article, on_notice)
+            if same:
+                self.saving.changes.append(SourceChange(article.source, "refreshed"))
+                saving.refreshed.append(fresh)  # metadata or place
+            elif isinstance(result, Exception):
+                on_error(article.path, result)
+            elif result is not None:
+                claims, keys, blobs = result
+                self.packed.update(zip((claim.id for claim in claims), blobs, strict=True))
+                saving.add(store.Extracted(fresh, article.text, claims, keys))
+            if len(saving) >= batch or saving.claims >= BATCH_CLAIMS:
+                saving.save()
+            if not same:
+                return
 
 
 class _Batches:
@@ -358,13 +397,14 @@ def _read(
     known: Sequence[Source],
     max_bytes: int,
     on_error: OnError,
-    progress: Progress | None,
     own: set[str],
     force: bool,
+    unchanged: list[SourceChange],
     on_notice: Callable[[str, str], None] | None = None,
-) -> tuple[list[tuple[Article, Source]], list[SourceChange]]:
-    """The articles of ``paths`` to analyse, each with its source record, and the unchanged
-    sources skipped. A file keeps the source id of the same file in the store, else of a
+) -> Iterator[tuple[tuple[Article, Source], tuple[int, int]]]:
+    """The articles of ``paths`` to analyse, one by one as they are read, each with its
+    source record and the number of its file of all; the unchanged sources skipped go to
+    ``unchanged``. A file keeps the source id of the same file in the store, else of a
     stored file with the same text that is no longer where it was (moved); else it gets a new
     id from its name, made unique. A file whose bytes, path and extractor are as stored is
     unchanged and not even parsed. The store's own files (``own``) are passed over silently.
@@ -373,14 +413,10 @@ def _read(
     """
     by_location = {source.location: source for source in known}
     taken = {source.id for source in known}
-    result: list[tuple[Article, Source]] = []
-    unchanged: list[SourceChange] = []
     seen: set[str] = set()
     used: set[str] = set()  # source ids given to a file of this run
     files = list(expand_paths(paths))
     for number, item in enumerate(files, start=1):
-        if progress:
-            progress("read", number, len(files))
         if isinstance(item, IngestError):
             if os.path.realpath(item.path) not in own:
                 on_error(item.path, item)
@@ -422,8 +458,7 @@ def _read(
             taken.add(source)
             used.add(source)
             article = attrs.evolve(article, source=source)
-            result.append((article, _source(article, place, digest)))
-    return result, unchanged
+            yield (article, _source(article, place, digest)), (number, len(files))
 
 
 def _unchanged(old: Source | None, digest: str, path: str, force: bool) -> TypeGuard[Source]:

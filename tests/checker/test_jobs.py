@@ -100,3 +100,36 @@ def test_related_links_weighed_a_few_at_a_time_get_the_weights_of_all_at_once(
             dumps.append(store_dump(connection))  # weights included
     assert dumps[0] == dumps[1]
     assert sum(row[2] == "related" for row in dumps[0]["relations"]) > 3 * 3
+
+
+def test_a_rerun_of_mixed_changes_on_workers_gives_the_store_of_one(tmp_path: Path) -> None:
+    # files are read as the workers take them: unchanged, refreshed (a new date over the same
+    # text), changed, new and broken files in one folder must come out as one process has them
+    folder = tmp_path / "articles"
+    outputs = []
+    for jobs in ("1", "3"):
+        shutil.copytree(SEEDS, folder / "seeds")
+        shutil.copytree(STORIES, folder / "stories")
+        for n in range(6):
+            dated(
+                folder / f"a{n}.md", "2024-05-01", f"Rescuers said {10 + n} people died in Qeshm."
+            )
+        db = tmp_path / f"jobs{jobs}.db"
+        first = CliRunner().invoke(main, ["analyze", str(folder), "--db", str(db)])
+        assert first.exit_code == 0, first.stderr
+        dated(folder / "a1.md", "2024-05-02", "Rescuers said 11 people died in Qeshm.")  # date
+        dated(folder / "a3.md", "2024-05-01", "Rescuers said 30 people died in Qeshm.")  # text
+        dated(folder / "b0.md", "2024-05-03", "Officials said 14 people died in Qeshm.")  # new
+        (folder / "a4.json").write_text("{not json", encoding="utf-8")  # broken
+        result = CliRunner().invoke(
+            main, ["analyze", str(folder), "--db", str(db), "--jobs", jobs, "--batch", "2"]
+        )
+        assert result.exit_code == 2
+        assert "a4.json" in result.stderr and "new       b0" in result.stdout
+        outputs.append((result.stdout.replace(str(db), "DB"), dump(db)))
+        shutil.rmtree(folder)
+    assert outputs[0] == outputs[1]
+
+
+def dated(path: Path, day: str, text: str) -> None:
+    path.write_text(f"---\noutlet: Wire {path.stem}\npublished: {day}\n---\n{text}\n", "utf-8")
