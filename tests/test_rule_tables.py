@@ -115,6 +115,11 @@ VERDICT_GOLDEN = {
         "The Geological Survey put its depth at 22 miles off Manokwari.",
         "agrees",
     ),
+    "same tallies": (
+        "The quake hit Aceh province leaving 24 dead and over 200 injured.",
+        "At least 24 people were killed and more than 200 injured.",
+        "agrees",
+    ),
     "shared topic": (
         "It is rumored that Kestrel's founder, Mira Lund, would stay on as head of the studio.",
         "Kestrel said its founder Mira Lund had no plans to sell the company.",

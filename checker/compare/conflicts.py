@@ -27,6 +27,7 @@ from checker.compare.words import (
     denials,
     expansion_words,
     opposites,
+    past_forms,
     scope_words,
     stem,
     tallies,
@@ -81,7 +82,9 @@ def _conflicts(
         if number or score >= TIMES_ALIGN
         else []  # read only where they count: beside a figure, or in one proposition
     )
-    if number and (times or _weekdays_differ(a, b) or _clocks_differ(a, b)):
+    if number and (
+        times or _weekdays_differ(a, b) or _clocks_differ(a, b) or _futures_differ(a, b)
+    ):
         times = []  # a figure and the day differ: two events, or two days of one, not one fact
     elif number:
         found.append(number)
@@ -138,6 +141,27 @@ def _clocks_differ(a: Features, b: Features) -> bool:
     first quake struck at 4:43 a.m. ... at a depth of 35 km"), not one fact told two ways."""
     ours, theirs = _clocks(a.text), _clocks(b.text)
     return bool(ours and theirs) and not ours & theirs
+
+
+def _futures_differ(a: Features, b: Features) -> bool:
+    """One claim tells of what is to come ("will miss the final two games") and the other of
+    what was ("missed four games earlier this season"): figures of two times. A claim in the
+    present ("the 15-inch starts at $1,799") may state what the other announces."""
+    future = _whole_words("future_markers.txt")
+    ahead = (bool(future.search(a.text)), bool(future.search(b.text)))
+    if ahead[0] == ahead[1]:
+        return False
+    return _past(b if ahead[0] else a)
+
+
+_PAST = frozenset({"was", "were", "had", "did"})
+
+
+def _past(item: Features) -> bool:
+    """Whether a claim has a verb in the past: "was", "had", an irregular past ("rose") or a
+    word in "-ed"."""
+    words = [word.lower() for word in _WORD.findall(item.text)]
+    return any(w in _PAST or w in past_forms() or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
 def _number_conflict(a: Features, b: Features) -> str | None:

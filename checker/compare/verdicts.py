@@ -34,6 +34,7 @@ SAME_FIGURE_CONCEPTS = 2  # concepts two claims with one telling figure must sha
 LARGE = 1000  # a figure this large of the same thing, in the same story, is one fact
 TELLING = 10  # a count below this ("two", "5") says too little alone to make an agreement
 FRAME = 0.5  # share of the smaller claim's concepts the other must have for a contradiction
+TALLIES = 2  # figures of running tallies, all alike, that make an agreement alone
 WITHIN = 4  # concepts a claim needs for "all of it is in the other" to be an agreement
 
 
@@ -183,6 +184,30 @@ def _same_figure(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     return None
 
 
+def _same_tallies(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """Every figure of the claim with fewer is the same figure of the same running tally in
+    the other, and there are at least two ("24 dead and over 200 injured" against "at least 24
+    people were killed and more than 200 injured"): one toll retold, whatever the wording."""
+    a, b = pair.a, pair.b
+    if pair.unsure or pair.conflicts or (a.actors and b.actors and not a.actors & b.actors):
+        return None
+    if len(b.quantities) < len(a.quantities):
+        a, b = b, a
+    if len(a.quantities) < TALLIES or measures_differ(a, b):
+        return None
+    same = []
+    for qa in a.quantities:
+        tally = _tally_of(a.text, qa)
+        match = tally is not None and _stated(qa)
+        if not match or not any(
+            _stated(qb) and qb.value == qa.value and _tally_of(b.text, qb) == tally
+            for qb in b.quantities
+        ):
+            return None
+        same.append(f"{qa.text} ({tally})")
+    return "agrees", ["same tallies: " + ", ".join(same)]
+
+
 def _stated(quantity: Quantity) -> bool:
     """A figure stated as a number ("24", "at least 24", "about 14,000") or an exact number
     word, not a vague amount ("thousands", "dozens") nor a range."""
@@ -207,6 +232,7 @@ VERDICT_RULES: tuple[tuple[str, VerdictRule], ...] = (
     ("whole claim within", _whole_within),
     ("core within", _core_in),
     ("same figure", _same_figure),
+    ("same tallies", _same_tallies),
     ("shared topic", _topic),
 )
 

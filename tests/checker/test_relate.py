@@ -980,3 +980,59 @@ def test_whose_figure_where_counted_and_no_news(a: str, b: str, relation: str) -
 def test_shot_against_killed_and_depth_against_distance(a: str, b: str, relation: str) -> None:
     assert judge(features(a), features(b)).relation == relation
     assert judge(features(b), features(a)).relation == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # one toll retold in other words: every figure the same of the same tally
+        (
+            "The quake hit Aceh province leaving 24 dead and over 200 injured.",
+            "At least 24 people were killed and more than 200 injured.",
+            "agrees",
+        ),
+        # a figure of the one without its like in the other: no agreement on the tallies
+        (
+            "Some 30 people were killed and 55 others injured, five of them critically.",
+            "The agency had confirmed 30 dead and 55 wounded, 15 critically.",
+            "unrelated",
+        ),
+        # one tally alike is too little
+        (
+            "The quake hit Aceh province leaving 24 dead.",
+            "At least 24 people were killed in the storm.",
+            "unrelated",
+        ),
+    ],
+)
+def test_the_same_tallies_agree(a: str, b: str, relation: str) -> None:
+    assert judge(features(a), features(b)).relation == relation
+    assert judge(features(b), features(a)).relation == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # what is to come against what was: two times, not one figure told two ways
+        (
+            "Bush will miss the team's final two regular season games with a sprained knee.",
+            "Bush missed four games earlier this season after surgery on his knee.",
+            "related",
+        ),
+        # the present may state what the other announces: a conflict still
+        (
+            "The 15-inch MacBook Pro starts off at $1,799.",
+            "The 15-inch MacBook Pro will sell for $1,499.",
+            "contradicts",
+        ),
+        # both of what is to come
+        (
+            "Bush will miss two games with a sprained knee.",
+            "Bush will miss four games with a sprained knee.",
+            "contradicts",
+        ),
+    ],
+)
+def test_a_figure_to_come_against_one_that_was(a: str, b: str, relation: str) -> None:
+    assert judge(features(a), features(b)).relation == relation
+    assert judge(features(b), features(a)).relation == relation
