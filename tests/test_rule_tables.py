@@ -116,7 +116,7 @@ VERDICT_GOLDEN = {
         "agrees",
     ),
     "same tallies": (
-        "The quake hit Aceh province leaving 24 dead and over 200 injured.",
+        "The quake hit Aceh province leaving 24 dead and 200 hospitalized.",
         "At least 24 people were killed and more than 200 injured.",
         "agrees",
     ),

@@ -17,7 +17,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from checker.compare.conflicts import _figures_comparable, _surface
-from checker.compare.counted import _tally_of, measures_differ
+from checker.compare.counted import _same_tally, _tally_of, measures_differ
 from checker.compare.normalize import Features
 from checker.compare.words import opposites, stem, stopwords, tallies
 from claims.lexicon import lower_set
@@ -159,11 +159,13 @@ def _core_in(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
 def _same_figure(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     """The same telling figure of the same thing, converted where need be ("a depth of 35
     kilometers" and "a depth of 22 miles"), with at least two concepts in common and nothing in
-    conflict: one fact stated alike however the rest is worded."""
+    conflict: one fact stated alike however the rest is worded. A count of the same running
+    tally in both ("three bank workers died", "left three bank workers dead") tells however
+    small, with one concept in common."""
     a, b = pair.a, pair.b
     if pair.unsure or pair.conflicts or not pair.shared:
         return None
-    if a.actors and b.actors and not a.actors & b.actors:
+    if _other_actors(a, b):
         return None  # "Echenique had 11 points" is not "McDermott scored his 11th point"
     if measures_differ(a, b):
         return None  # $1,499 for the 13-inch model is not $1,499 for the 15-inch
@@ -171,10 +173,12 @@ def _same_figure(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
         for qb in b.quantities:
             converted = qa.unit != qb.unit
             large = qa.value >= LARGE  # "$108 million", "14,000 people": telling alone
-            if len(pair.shared) < SAME_FIGURE_CONCEPTS and not (converted or large):
+            toll = _tally_of(a.text, qa)
+            toll = toll if toll is not None and toll == _tally_of(b.text, qb) else None
+            if len(pair.shared) < SAME_FIGURE_CONCEPTS and not (converted or large or toll):
                 continue
             exact = _stated(qa) and _stated(qb)  # not "thousands", "millions"
-            telling = qa.unit and (qa.value >= TELLING or converted or "." in qa.text)
+            telling = qa.unit and (qa.value >= TELLING or converted or "." in qa.text or toll)
             if exact and telling and qa.same_figure(qb):
                 figure = qa.text if qa.unit == qb.unit else f"{qa.text} = {qb.text}"
                 return "agrees", [
@@ -188,24 +192,28 @@ def _same_tallies(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     """Every figure of the claim with fewer is the same figure of the same running tally in
     the other, and there are at least two ("24 dead and over 200 injured" against "at least 24
     people were killed and more than 200 injured"): one toll retold, whatever the wording."""
-    a, b = pair.a, pair.b
-    if pair.unsure or pair.conflicts or (a.actors and b.actors and not a.actors & b.actors):
+    a, b = sorted((pair.a, pair.b), key=lambda item: len(item.quantities))
+    if pair.unsure or pair.conflicts or _other_actors(a, b):
         return None
-    if len(b.quantities) < len(a.quantities):
-        a, b = b, a
     if len(a.quantities) < TALLIES or measures_differ(a, b):
         return None
     same = []
     for qa in a.quantities:
         tally = _tally_of(a.text, qa)
-        match = tally is not None and _stated(qa)
-        if not match or not any(
+        if tally is None or not _stated(qa):
+            return None
+        if not any(
             _stated(qb) and qb.value == qa.value and _tally_of(b.text, qb) == tally
             for qb in b.quantities
         ):
             return None
         same.append(f"{qa.text} ({tally})")
     return "agrees", ["same tallies: " + ", ".join(same)]
+
+
+def _other_actors(a: Features, b: Features) -> bool:
+    """Both claims name actors, and none in common."""
+    return bool(a.actors and b.actors and not a.actors & b.actors)
 
 
 def _stated(quantity: Quantity) -> bool:
@@ -392,10 +400,16 @@ def _same_figures(a: Features, b: Features) -> list[str]:
 
 
 def _figures_match(a: Features, b: Features) -> bool:
-    """Every unit both claims count has one figure the same in both: two claims that state
-    "about 55 miles" and "about 65 miles" do not agree, though neither excludes the other."""
+    """Every unit both claims count has one figure the same in both, of the same running
+    tally: two claims that state "about 55 miles" and "about 65 miles" do not agree, though
+    neither excludes the other, nor do "two people were killed" and "two people were injured"."""
     units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
     return all(
-        any(qa.same_figure(qb) for qa in a.quantities for qb in b.quantities if qa.unit == unit)
+        any(
+            qa.same_figure(qb) and _same_tally(a, qa, b, qb)
+            for qa in a.quantities
+            for qb in b.quantities
+            if qa.unit == unit
+        )
         for unit in units
     )

@@ -195,7 +195,7 @@ class _Intake:
                 self.progress("extract", number, files, claims=len(self.packed))
             _notices(article, on_notice)
             if same:
-                self.saving.changes.append(SourceChange(article.source, "refreshed"))
+                saving.changes.append(SourceChange(article.source, "refreshed"))
                 saving.refreshed.append(fresh)  # metadata or place
             elif isinstance(result, Exception):
                 on_error(article.path, result)

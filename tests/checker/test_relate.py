@@ -1003,16 +1003,27 @@ def test_shot_against_killed_and_depth_against_distance(a: str, b: str, relation
             "At least 24 people were killed in the storm.",
             "unrelated",
         ),
-    ],
-)
-def test_the_same_tallies_agree(a: str, b: str, relation: str) -> None:
-    assert judge(features(a), features(b)).relation == relation
-    assert judge(features(b), features(a)).relation == relation
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "relation"),
-    [
+        # a small count of the same running tally tells, with a concept in common
+        (
+            "It comes a day after three bank workers died in a petrol bomb attack during the"
+            " strike.",
+            "Three people died in a burning bank as thousands of protesters marched through"
+            " the capital.",
+            "agrees",
+        ),
+        (
+            "He was convicted of killing four people, including a judge, in a courthouse"
+            " shooting in 2005.",
+            "The judge sentenced the man who killed four people during his escape to life"
+            " without parole.",
+            "agrees",
+        ),
+        # the killed are not the injured, however alike the rest
+        (
+            "Two people were killed in the blast.",
+            "Two people were injured in the blast.",
+            "unrelated",
+        ),
         # what is to come against what was: two times, not one figure told two ways
         (
             "Bush will miss the team's final two regular season games with a sprained knee.",
@@ -1033,6 +1044,6 @@ def test_the_same_tallies_agree(a: str, b: str, relation: str) -> None:
         ),
     ],
 )
-def test_a_figure_to_come_against_one_that_was(a: str, b: str, relation: str) -> None:
+def test_tallies_retold_and_figures_to_come(a: str, b: str, relation: str) -> None:
     assert judge(features(a), features(b)).relation == relation
     assert judge(features(b), features(a)).relation == relation
