@@ -217,3 +217,20 @@ def measures_differ(a: Features, b: Features) -> bool:
     17-inch model's price is not the 15-inch model's, a seven-year offer not an eight-year one."""
     ours, theirs = _measures(a.text), _measures(b.text)
     return any(not ours[kind] & theirs[kind] for kind in ours.keys() & theirs.keys())
+
+
+@functools.cache
+def _identifying_units() -> frozenset[str]:
+    return frozenset(read_list("identifying_units.txt", "checker"))
+
+
+def identities_differ(a: Features, b: Features) -> str | None:
+    """The two figures of a unit that names a thing (``identifying_units.txt``) in which the
+    claims differ, with no figure of that unit alike: "magnitude 4.4" and "a 4.6-magnitude
+    quake" are two quakes, or a preliminary and a revised figure of one."""
+    for unit in _identifying_units():
+        ours = [q for q in a.quantities if q.unit == unit]
+        theirs = [q for q in b.quantities if q.unit == unit]
+        if ours and theirs and not any(x.value == y.value for x in ours for y in theirs):
+            return f"{unit} differs: {ours[0].text} vs {theirs[0].text}"
+    return None

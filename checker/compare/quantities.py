@@ -28,6 +28,18 @@ _PLAIN = (
     r"|\d+\. \d(?=\d*\s*(?:million|billion|m\b|bn\b|%|per))|\d+(?:\.\d+)?|\.\d+"
 )
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.I)
+# A quake's magnitude as wire copy writes it: "magnitude 7.6", "magnitude-6.1", "a magnitude
+# of 4.6", "6.1-magnitude", "a 4. 2 magnitude quake" (detokenised), "a 7.6 quake", "6.1 on the
+# Richter scale", and "measuring 4.6" in a claim about a quake (``quake_words.txt``).
+_MAGNITUDE_VALUE = r"\d(?:\.\s?\d\d?)?(?!\d|,\d|\.\s?\d)"
+_MAGNITUDE = re.compile(
+    rf"\bmagnitude(?:[\s-]+of)?[\s-]+(?P<after>{_MAGNITUDE_VALUE})"
+    r"|(?<![\d.,])(?P<before>\d\.\s?\d\d?)(?:-|\s+)"
+    r"(?:magnitude|(?:earth)?quake|temblor|on\s+the\s+richter)\b"
+    rf"|\bmeasur(?:ing|ed)\s+(?:at\s+)?(?P<measured>{_MAGNITUDE_VALUE})(?!\s+on\s+the\s+richter)",
+    re.I,
+)
+_MAGNITUDE_HINT = re.compile(r"agnitude|ichter|easur|quake|temblor", re.I)
 _DEMONYMS = ("ians", "ans", "ese", "is")  # Palestinians, Americans, Chinese, Israelis
 _AGE = re.compile(r"\s+years?[- ]old\b", re.I)
 _SPACED_TIME = re.compile(r"\d: \d\d")
@@ -174,11 +186,14 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     if not _anchor().search(text):
         return ()
     currencies, scales, approx, units = _tables()
+    magnitudes = _magnitudes(text)
     found: list[Quantity] = []
     for match in _pattern().finditer(text):
         number, word = match["number"], match["word"]
-        if number is not None and not _is_quantity(text, match, number):
-            continue
+        if _overlaps(match, magnitudes) or (
+            number is not None and not _is_quantity(text, match, number)
+        ):
+            continue  # read as a magnitude, or not a quantity
         if word is not None and text[max(0, match.start("word") - 1) : match.start("word")] == "-":
             continue  # the units of "Sixty-five": not five (a compound is not read as one)
         if word is not None:
@@ -216,7 +231,40 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 noun,
             )
         )
-    return tuple(_ranges(text, found))
+    return tuple(_ranges(text, sorted((*found, *magnitudes), key=lambda q: q.start)))
+
+
+def _overlaps(match: re.Match[str], found: list[Quantity]) -> bool:
+    return any(q.start <= match.end() and match.start() < q.end for q in found)
+
+
+def _magnitudes(text: str) -> list[Quantity]:
+    """The magnitudes of quakes in ``text`` (``_MAGNITUDE``), each a figure in unit
+    "magnitude" spanning the number only."""
+    if not _MAGNITUDE_HINT.search(text):
+        return []
+    found = []
+    for match in _MAGNITUDE.finditer(text):
+        group = next(name for name in ("after", "before", "measured") if match[name])
+        if group == "measured" and not _words_of(text) & quake_words():
+            continue
+        start, end = match.start(group), match.end(group)
+        value = float(match[group].replace(" ", ""))
+        if 0 < value < 10:
+            found.append(
+                Quantity(start, end, text[start:end], value, value, value, "magnitude", "magnitude")
+            )
+    return found
+
+
+def _words_of(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
+
+
+@functools.cache
+def quake_words() -> frozenset[str]:
+    """Words that make "measuring 4.6" a quake's magnitude."""
+    return lower_set("quake_words.txt", "checker")
 
 
 # "between 4.5% and 4.75%", "a range of 4.25% to 4.5%": two numbers that state one range

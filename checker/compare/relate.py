@@ -33,6 +33,7 @@ from checker.compare.conflicts import (
     _published,
     _weekdays_differ,
 )
+from checker.compare.counted import identities_differ
 from checker.compare.normalize import Features, claim_keys, features
 from checker.compare.scoring import similarity
 from checker.compare.verdicts import VERDICT_RULES, RelationKind, _Pair
@@ -84,8 +85,9 @@ def judge(
     is their similarity when already computed (``checker.compare.bulk.scores``). Claims of
     articles about different stories (``checker.compare.alignment``) are at most related."""
     score = round(similarity(a, b).score if score is None else score, 3)
-    conflicts = tuple(_conflicts(a, b, score, dates, in_articles=in_articles))
-    unsure = in_articles and not all(dates) and _weekdays_differ(a, b)
+    other = identities_differ(a, b)  # two quakes: "magnitude 4.4", "a 4.6-magnitude quake"
+    conflicts = () if other else tuple(_conflicts(a, b, score, dates, in_articles=in_articles))
+    unsure = bool(other) or (in_articles and not all(dates) and _weekdays_differ(a, b))
     unsure = unsure or (not conflicts and _polarity_differs(a, b))  # never agree across a "not"
     pair = _Pair(a, b, score, a.content & b.content, conflicts, dates, unsure)
     rules = VERDICT_RULES if same_story else VERDICT_RULES[-1:]
@@ -96,6 +98,8 @@ def judge(
             break
     else:
         return Judgement("unrelated", score, ())
+    if other:
+        reasons.append(other)
     if {kinds[0], kinds[1]} == CONTRAST:
         reasons.append("speculation vs reported fact")
     return Judgement(relation, score, tuple(r for r in reasons if r))

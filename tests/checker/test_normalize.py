@@ -32,6 +32,14 @@ QUANTITIES = [
     ("40 investors", "40", 40, 40, "investor"),  # "investor" does not end in a counted noun
     ("it paid 700 Dollars", "700 Dollars", 700, 700, "dollars"),  # currency words in any case
     ("a A$700 million deal", "A$700 million", 7e8, 7e8, "australian dollars"),
+    # a quake's magnitude, as wire copy writes it (detokenised "6. 1" too)
+    ("A 6.1-magnitude quake hit Aceh.", "6.1", 6.1, 6.1, "magnitude"),
+    ("A magnitude-6. 1 quake hit Aceh.", "6. 1", 6.1, 6.1, "magnitude"),
+    ("It had a preliminary magnitude of 4.4.", "4.4", 4.4, 4.4, "magnitude"),
+    ("The quake measured 6.1 on the Richter scale.", "6.1", 6.1, 6.1, "magnitude"),
+    ("An earthquake measuring 4. 6 rattled Sonoma.", "4. 6", 4.6, 4.6, "magnitude"),
+    ("A 7.6 quake struck Papua.", "7.6", 7.6, 7.6, "magnitude"),
+    ("The fish measuring 4.5 feet was caught.", "4.5", 4.5, 4.5, "feet"),  # no quake: a size
 ]
 
 
@@ -230,3 +238,26 @@ def test_separators_do_not_change_a_count(number: int) -> None:
     plain, grouped = find_quantities(f"{number} jobs"), find_quantities(f"{number:,} jobs")
     if plain and grouped:  # a bare 4-digit year-like number is a time, not a count
         assert plain[0].value == grouped[0].value
+
+
+@given(
+    st.integers(min_value=1, max_value=9),
+    st.integers(min_value=0, max_value=9),
+    st.sampled_from(
+        [
+            "A {}-magnitude quake hit the coast.",
+            "A magnitude-{} earthquake hit the coast.",
+            "The quake had a magnitude of {}, officials said.",
+            "It measured {} on the Richter scale.",
+            "An earthquake measuring {} rattled the coast.",
+        ]
+    ),
+    st.sampled_from([".", ". "]),
+)
+def test_a_magnitude_reads_the_same_however_written(
+    whole: int, tenth: int, shape: str, point: str
+) -> None:
+    text = shape.format(f"{whole}{point}{tenth}")
+    (quantity,) = find_quantities(text)
+    assert (quantity.unit, quantity.value) == ("magnitude", whole + tenth / 10)
+    assert text[quantity.start : quantity.end] == quantity.text

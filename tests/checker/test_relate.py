@@ -659,13 +659,34 @@ def test_pleas_rounding_and_conversions(a: str, b: str, relation: str) -> None:
             "agrees",
             None,
         ),
-        # magnitudes before or after the number; a nation's people are people
+        # magnitudes before or after the number: two that differ are two quakes, or one
+        # quake's first and revised figure, and the claims are only related
         (
             "The 6.8 magnitude quake struck at dawn.",
             "The quake, magnitude 6.6, struck at dawn.",
-            "contradicts",
-            "number differs: 6.8 vs 6.6 (magnitude)",
+            "related",
+            "magnitude differs: 6.8 vs 6.6",
         ),
+        (
+            "An earthquake with a preliminary magnitude of 4.4 struck in Sonoma County.",
+            "An earthquake with a preliminary magnitude of 4. 6 was recorded in Sonoma County.",
+            "related",
+            "magnitude differs: 4.4 vs 4. 6",
+        ),
+        # different quakes: their tolls are not one toll told two ways
+        (
+            "A 5.4-magnitude quake killed 12 people in the province.",
+            "A 4.2-magnitude quake killed 3 people in the province.",
+            "related",
+            "magnitude differs: 5.4 vs 4.2",
+        ),
+        (
+            "A strong 6. 1-magnitude earthquake struck the Indonesian province of Aceh.",
+            "A magnitude-6.1 earthquake struck Aceh province on Tuesday.",
+            "agrees",
+            "same figure: 6. 1",
+        ),
+        # a nation's people are people
         (
             "About 900 people were sheltering in the school.",
             "About 300 Palestinians were sheltering in the school.",
