@@ -90,8 +90,9 @@ def _conflicts(
         found.append(number)
     if score >= TIMES_ALIGN:
         found.extend(times)
-    if not number and (direction := direction_conflict(a.directions, b.directions)):
-        found.append(direction)
+    direction = None if number else direction_conflict(a.directions, b.directions)
+    if direction and not two_moments(a, b, dates, in_articles=in_articles):
+        found.append(direction)  # else a place and the day differ: two events
     opposite = _opposite(a, b)
     if a.negations or b.negations:
         a_negated, b_negated = a.negated(_reach(b)), b.negated(_reach(a))
@@ -162,6 +163,29 @@ def _past(item: Features) -> bool:
     word in "-ed"."""
     words = [word.lower() for word in _WORD.findall(item.text)]
     return any(w in _PAST or w in past_forms() or (len(w) > 4 and w.endswith("ed")) for w in words)
+
+
+def two_moments(
+    a: Features, b: Features, dates: tuple[str | None, str | None], *, in_articles: bool
+) -> bool:
+    """The claims date what they state differently: a date, weekday or time of day."""
+    return bool(
+        _time_conflicts(a, b, dates, in_articles=in_articles)
+        or _weekdays_differ(a, b)
+        or _clocks_differ(a, b)
+    )
+
+
+def two_places_and_moments(
+    a: Features, b: Features, dates: tuple[str | None, str | None], *, in_articles: bool
+) -> bool:
+    """A direction from one place and the day both differ ("Dec. 30, three miles east of The
+    Geysers", "In June 2012 ... one mile north of The Geysers"): two events, which neither
+    agree nor contradict."""
+    return bool(a.directions and b.directions) and (
+        direction_conflict(a.directions, b.directions) is not None
+        and two_moments(a, b, dates, in_articles=in_articles)
+    )
 
 
 def _number_conflict(a: Features, b: Features) -> str | None:

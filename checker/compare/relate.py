@@ -32,6 +32,7 @@ from checker.compare.conflicts import (
     _polarity_differs,
     _published,
     _weekdays_differ,
+    two_places_and_moments,
 )
 from checker.compare.counted import identities_differ
 from checker.compare.normalize import Features, claim_keys, features
@@ -88,6 +89,7 @@ def judge(
     other = identities_differ(a, b)  # two quakes: "magnitude 4.4", "a 4.6-magnitude quake"
     conflicts = () if other else tuple(_conflicts(a, b, score, dates, in_articles=in_articles))
     unsure = bool(other) or (in_articles and not all(dates) and _weekdays_differ(a, b))
+    unsure = unsure or two_places_and_moments(a, b, dates, in_articles=in_articles)
     unsure = unsure or (not conflicts and _polarity_differs(a, b))  # never agree across a "not"
     pair = _Pair(a, b, score, a.content & b.content, conflicts, dates, unsure)
     rules = VERDICT_RULES if same_story else VERDICT_RULES[-1:]

@@ -652,6 +652,14 @@ def test_pleas_rounding_and_conversions(a: str, b: str, relation: str) -> None:
             "contradicts",
             "direction differs: south vs west (of Tabriz)",
         ),
+        # a direction and the day both differ: two quakes, neither agreeing nor conflicting
+        (
+            "The last earthquake measuring 3.0 or above occurred on Dec. 30, three miles east"
+            " of The Geysers at a depth of 1.1 miles.",
+            "In June 2012, a 3.0 quake struck one mile north of The Geysers.",
+            "related",
+            None,
+        ),
         # "southwest" and "south-west" have points in common with "south"
         (
             "The quake was 30 miles southwest of Bandar Abbas.",
