@@ -197,7 +197,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if word is not None and text[max(0, match.start("word") - 1) : match.start("word")] == "-":
             continue  # the units of "Sixty-five": not five (a compound is not read as one)
         if word is not None:
-            low, high = _number_words()[word.lower().split()[-1]]
+            low, high = _number_words()[_word_read(text, match)]
         else:
             low = high = float(number.replace(",", "").replace(" ", ""))
         scale = (match["scale"] or match["suffix"] or "").lower()
@@ -232,6 +232,24 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             )
         )
     return tuple(_ranges(text, sorted((*found, *magnitudes), key=lambda q: q.start)))
+
+
+_DETERMINERS = frozenset({"a", "an", "one", "half", "the", "per", "each", "every"})
+
+
+def _word_read(text: str, match: re.Match[str]) -> str:
+    """The number word as it is read: wire copy's "Dozen of warships", with no article or
+    number before it, is "dozens of" (a dozen is "a dozen", "two dozen")."""
+    word = match["word"].lower().split()[-1]
+    plural = word + "s"
+    if plural not in _number_words() or len(match["word"].split()) > 1:
+        return word
+    if not re.match(r"\s+of\b", text[match.end("word") :]):
+        return word
+    before = text[: match.start()].split()
+    last = before[-1].lower().strip(",;:") if before else ""
+    counted = last in _DETERMINERS or last in _number_words() or last[:1].isdigit()
+    return word if counted else plural
 
 
 def _overlaps(match: re.Match[str], found: list[Quantity]) -> bool:

@@ -32,6 +32,9 @@ QUANTITIES = [
     ("40 investors", "40", 40, 40, "investor"),  # "investor" does not end in a counted noun
     ("it paid 700 Dollars", "700 Dollars", 700, 700, "dollars"),  # currency words in any case
     ("a A$700 million deal", "A$700 million", 7e8, 7e8, "australian dollars"),
+    # wire copy's "Dozen of" is "dozens of"; "a dozen" is twelve
+    ("Dozen of warships patrol the gulf", "Dozen", 24, 143, "warship"),
+    ("he bought a dozen boats", "a dozen", 12, 12, "boat"),
     # a quake's magnitude, as wire copy writes it (detokenised "6. 1" too)
     ("A 6.1-magnitude quake hit Aceh.", "6.1", 6.1, 6.1, "magnitude"),
     ("A magnitude-6. 1 quake hit Aceh.", "6. 1", 6.1, 6.1, "magnitude"),
