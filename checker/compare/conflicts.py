@@ -15,6 +15,7 @@ from checker.compare.counted import (
     _combined,
     _depth,
     _entities_apart,
+    _record,
     _same_tally,
     _same_whole,
     measures_differ,
@@ -210,6 +211,7 @@ def _number_conflict(a: Features, b: Features) -> str | None:
             and _same_whole(a, x, b, y)
             and _combined(a.text, x) == _combined(b.text, y)
             and _depth(a.text, x) == _depth(b.text, y)
+            and _record(a.text, x) == _record(b.text, y)
             and not (_bound_converted(a, x) or _bound_converted(b, y))
         ]
         if pairs and all(_differ(a, x, b, y) for x, y in pairs):

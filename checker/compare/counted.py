@@ -157,6 +157,16 @@ def _depth(text: str, quantity: Quantity) -> bool:
     )
 
 
+# a record, not anyone's current figure: "Rodney Buford's school scoring record of 2,116
+# points" is what was passed, not what the new leader has ("now has 2,129 points")
+_RECORD_BEFORE = re.compile(r"\brecords?\s+(?:of\s+)?(?:about\s+|some\s+)?$", re.I)
+
+
+def _record(text: str, quantity: Quantity) -> bool:
+    """Whether the figure is a record ("a record of 2,116 points", "the record 110 goals")."""
+    return bool(_RECORD_BEFORE.search(text, max(0, quantity.start - 20), quantity.start))
+
+
 def _bound_converted(item: Features, quantity: Quantity) -> bool:
     """The figure is the conversion of a bound the claim states: "less than 50 km (30
     miles)" bounds the miles too, which are read as written."""

@@ -993,6 +993,17 @@ def test_whose_figure_where_counted_and_no_news(a: str, b: str, relation: str) -
             "The woman shot and killed two co-workers at the plant.",
             "related",
         ),
+        # a record passed is not the new leader's figure; two records still conflict
+        (
+            "McDermott broke Rodney Buford's school scoring record of 2,116 points.",
+            "McDermott, a junior, now has 2,129 points, 13 more than Rodney Buford.",
+            "related",
+        ),
+        (
+            "The school record of 2,116 points stood for years.",
+            "The school record of 2,200 points stood for years.",
+            "contradicts",
+        ),
         # a depth is not a distance along the ground
         (
             "The quake struck two miles from Cobb.",
