@@ -120,6 +120,11 @@ VERDICT_GOLDEN = {
         "At least 24 people were killed and more than 200 injured.",
         "agrees",
     ),
+    "same time": (
+        "The temblor occurred at 9:27 a.m., 13 miles east of Cloverdale.",
+        "The 4.4-magnitude temblor on Sunday at 9:27 a.m. rattled the valley.",
+        "agrees",
+    ),
     "shared topic": (
         "It is rumored that Kestrel's founder, Mira Lund, would stay on as head of the studio.",
         "Kestrel said its founder Mira Lund had no plans to sell the company.",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 from rapidfuzz import fuzz
 
-from checker.compare.conflicts import _figures_comparable, _surface
+from checker.compare.conflicts import _clocks, _figures_comparable, _surface
 from checker.compare.counted import _same_tally, _tally_of, measures_differ
 from checker.compare.normalize import Features
 from checker.compare.words import opposites, stem, stopwords, tallies
@@ -211,6 +211,23 @@ def _same_tallies(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     return "agrees", ["same tallies: " + ", ".join(same)]
 
 
+def _same_time(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
+    """The same time of day to the minute ("The temblor occurred at 9:27 a.m." and "the
+    4.4-magnitude temblor on Sunday at 9:27 a.m."), every time of each claim in the other, a
+    concept in common and nothing in conflict: one moment of one event told alike."""
+    a, b = pair.a, pair.b
+    if pair.unsure or pair.conflicts or not pair.shared or _other_actors(a, b):
+        return None
+    ours, theirs = _clocks(a.text), _clocks(b.text)
+    if not ours or ours != theirs or measures_differ(a, b):
+        return None
+    hour, minute = min(ours)
+    return "agrees", [
+        f"same time of day: {hour:02d}:{minute:02d}",
+        _shared(a, pair.shared, "same frame"),
+    ]
+
+
 def _other_actors(a: Features, b: Features) -> bool:
     """Both claims name actors, and none in common."""
     return bool(a.actors and b.actors and not a.actors & b.actors)
@@ -241,6 +258,7 @@ VERDICT_RULES: tuple[tuple[str, VerdictRule], ...] = (
     ("core within", _core_in),
     ("same figure", _same_figure),
     ("same tallies", _same_tallies),
+    ("same time", _same_time),
     ("shared topic", _topic),
 )
 

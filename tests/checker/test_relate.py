@@ -1064,6 +1064,21 @@ def test_shot_against_killed_and_depth_against_distance(a: str, b: str, relation
             "Two people were injured in the blast.",
             "unrelated",
         ),
+        # one moment of one event, to the minute; another minute, or a time alone, is not
+        (
+            "A call came in from the Valley Hotel at 3:33 a.m. from someone who saw the vacant"
+            " building on fire.",
+            "A visitor to the Valley Hotel walked out at 3:33 a.m. and spied the deserted"
+            " building in flames.",
+            "agrees",
+        ),
+        (
+            "A call came in from the Valley Hotel at 3:33 a.m. from someone who saw the vacant"
+            " building on fire.",
+            "A visitor to the Valley Hotel walked out at 4:10 a.m. and spied the deserted"
+            " building in flames.",
+            "related",
+        ),
         # what is to come against what was: two times, not one figure told two ways
         (
             "Bush will miss the team's final two regular season games with a sprained knee.",
@@ -1084,6 +1099,6 @@ def test_shot_against_killed_and_depth_against_distance(a: str, b: str, relation
         ),
     ],
 )
-def test_tallies_retold_and_figures_to_come(a: str, b: str, relation: str) -> None:
+def test_tallies_times_of_day_and_figures_to_come(a: str, b: str, relation: str) -> None:
     assert judge(features(a), features(b)).relation == relation
     assert judge(features(b), features(a)).relation == relation
