@@ -118,6 +118,7 @@ _CLOCK = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _clocks(text: str) -> frozenset[tuple[int, int]]:
     """The times of day a claim names, as (hour, minute) on a 24-hour clock; a decimal such as
     "4.6" is no time (it needs a.m./p.m. or a colon to be read as one)."""
