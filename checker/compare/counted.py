@@ -238,6 +238,8 @@ def identities_differ(a: Features, b: Features) -> str | None:
     """The two figures of a unit that names a thing (``identifying_units.txt``) in which the
     claims differ, with no figure of that unit alike: "magnitude 4.4" and "a 4.6-magnitude
     quake" are two quakes, or a preliminary and a revised figure of one."""
+    if not (a.quantities and b.quantities):
+        return None
     for unit in _identifying_units():
         ours = [q for q in a.quantities if q.unit == unit]
         theirs = [q for q in b.quantities if q.unit == unit]

@@ -264,7 +264,7 @@ def _magnitudes(text: str) -> list[Quantity]:
     found = []
     for match in _MAGNITUDE.finditer(text):
         group = next(name for name in ("after", "before", "measured") if match[name])
-        if group == "measured" and not _words_of(text) & quake_words():
+        if group == "measured" and not _words_of(text) & _quake_words():
             continue
         start, end = match.start(group), match.end(group)
         value = float(match[group].replace(" ", ""))
@@ -280,7 +280,7 @@ def _words_of(text: str) -> set[str]:
 
 
 @functools.cache
-def quake_words() -> frozenset[str]:
+def _quake_words() -> frozenset[str]:
     """Words that make "measuring 4.6" a quake's magnitude."""
     return lower_set("quake_words.txt", "checker")
 

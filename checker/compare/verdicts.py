@@ -170,11 +170,11 @@ def _same_figure(pair: _Pair) -> tuple[RelationKind, list[str]] | None:
     if measures_differ(a, b):
         return None  # $1,499 for the 13-inch model is not $1,499 for the 15-inch
     for qa in a.quantities:
+        tally = _tally_of(a.text, qa)
         for qb in b.quantities:
             converted = qa.unit != qb.unit
             large = qa.value >= LARGE  # "$108 million", "14,000 people": telling alone
-            toll = _tally_of(a.text, qa)
-            toll = toll if toll is not None and toll == _tally_of(b.text, qb) else None
+            toll = tally is not None and tally == _tally_of(b.text, qb)
             if len(pair.shared) < SAME_FIGURE_CONCEPTS and not (converted or large or toll):
                 continue
             exact = _stated(qa) and _stated(qb)  # not "thousands", "millions"
