@@ -22,7 +22,7 @@ from checker.compare.counted import (
 )
 from checker.compare.directions import direction_conflict
 from checker.compare.normalize import Features
-from checker.compare.quantities import CONVERT_TOLERANCE, Quantity, converted
+from checker.compare.quantities import CONVERT_TOLERANCE, Quantity, converted, in_currencies
 from checker.compare.times import event_days, months_of, publication_date
 from checker.compare.words import (
     denials,
@@ -258,9 +258,12 @@ def _differ(a: Features, x: Quantity, b: Features, y: Quantity) -> bool:
 
 
 def _with_conversion(item: Features, quantity: Quantity) -> bool:
-    """The claim gives ``quantity`` in another unit of its measure as well."""
+    """The claim gives ``quantity`` in another unit of its measure as well, or in another
+    currency: "euro110 billion ($141 billion)" against "$144 billion" is one sum, converted."""
     return any(
-        other.unit != quantity.unit and converted(quantity, other) for other in item.quantities
+        other.unit != quantity.unit
+        and (converted(quantity, other) or in_currencies(quantity, other))
+        for other in item.quantities
     )
 
 
@@ -450,15 +453,23 @@ def _time_conflicts(
         near = abs((published[0] - published[1]).days) <= WEEKDAY_REACH
         days_a = event_days(a.times, published[0], weekdays_too=near)
         days_b = event_days(b.times, published[1], weekdays_too=near)
-        if days_a and days_b:
+        # a day read from the report's day ("yesterday", "this morning") may still be the one
+        # the other report names, but never makes a conflict of its own: reports are dated a
+        # day late, and reprints carry their own dates
+        own_a = event_days(a.times, published[0], weekdays_too=near, relative=False)
+        own_b = event_days(b.times, published[1], weekdays_too=near, relative=False)
+        if own_a and own_b:
             if days_a & days_b:
                 return []
             ta = next(t.text for t in a.times if t.kind in ("weekday", "date") and not t.said)
             tb = next(t.text for t in b.times if t.kind in ("weekday", "date") and not t.said)
-            return [f"day differs: {ta} ({min(days_a)}) vs {tb} ({min(days_b)})"]
+            return [f"day differs: {ta} ({min(own_a)}) vs {tb} ({min(own_b)})"]
     slots = [("date", "date"), ("weekday", "day"), ("month", "month"), ("year", "year")]
     if in_articles:
         slots.remove(("weekday", "day"))
+    if _unanchored_day(a) or _unanchored_day(b):
+        # "on Tuesday and ... today" in a report of unknown date: its days are not only Tuesday
+        slots = [slot for slot in slots if slot[0] not in ("date", "weekday")]
     for kind, label in slots:
         if kind == "month":
             va, vb = months_of(a.times), months_of(b.times)
@@ -477,7 +488,14 @@ def _published(value: str | None) -> date | None:
     return publication_date(value)
 
 
+def _unanchored_day(item: Features) -> bool:
+    """The claim names a day from its report's ("yesterday") besides the days it names."""
+    return any(t.kind == "relative" and not t.said for t in item.times)
+
+
 def _weekdays_differ(a: Features, b: Features) -> bool:
+    if _unanchored_day(a) or _unanchored_day(b):
+        return False
     days_a = {t.value for t in a.times if t.kind == "weekday" and not t.said}
     days_b = {t.value for t in b.times if t.kind == "weekday" and not t.said}
     return bool(days_a and days_b) and not days_a & days_b

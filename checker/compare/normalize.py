@@ -153,7 +153,11 @@ def features(text: str, context: str = "") -> Features:
     """The features of a claim. ``context`` (e.g. who it is attributed to) adds actors only."""
     quantities = find_quantities(text)
     times = find_times(text)
-    masked = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
+    # "yesterday" and "last night" stay words too: they are read as days only against the
+    # article's publication date
+    masked = [(q.start, q.end) for q in quantities] + [
+        (t.start, t.end) for t in times if t.kind != "relative"
+    ]
     hidden = {i for start, end in masked for i in range(start, end)}
     reading = _read(text, hidden)
     concepts, entities, surfaces = reading.concepts, reading.entities, reading.surfaces
@@ -183,7 +187,7 @@ def features(text: str, context: str = "") -> Features:
         word_key=" ".join(sorted(text.lower().split())),
         grams=_grams(text),
         numbers=frozenset(f"{q.value:g}" for q in quantities)
-        | frozenset(t.value for t in times if not t.said),
+        | frozenset(t.value for t in times if not t.said and t.kind != "relative"),
         topic=content | {stem(actor) for actor in entities | context_entities},
         core=_core(concepts, entities, surfaces),
         directions=directions(text),

@@ -15,9 +15,9 @@ from typing import Literal
 
 import attrs
 
-from claims.lexicon import lower_set, month_names, weekdays
+from claims.lexicon import lower_set, month_names, read_list, weekdays
 
-TimeKind = Literal["year", "month", "date", "weekday"]
+TimeKind = Literal["year", "month", "date", "weekday", "relative"]
 
 
 @attrs.frozen
@@ -46,6 +46,20 @@ def _weekdays() -> dict[str, str]:
 
 
 @functools.cache
+def _relative() -> dict[str, str]:
+    """Phrases that name a day from the report's ("yesterday"), with its offsets."""
+    table = {}
+    for line in read_list("relative_days.txt", "checker"):
+        phrase, _, offsets = line.partition(":")
+        table[" ".join(phrase.lower().split())] = offsets.strip()
+    return table
+
+
+def _relative_pattern() -> str:
+    return "|".join(r"\s+".join(p.split()) for p in sorted(_relative(), key=len, reverse=True))
+
+
+@functools.cache
 def _pattern() -> re.Pattern[str]:
     months = "|".join(sorted((m.capitalize() for m in _months()), key=len, reverse=True))
     days = "|".join(sorted((d.capitalize() for d in _weekdays()), key=len, reverse=True))
@@ -55,6 +69,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|\b(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{months})\b\.?(?:,?\s+(?P<y2>\d{{4}})\b)?)"
         rf"|\b(?P<month>{months})\b(?:\.?,?\s+(?P<y3>\d{{4}})\b)?"
         rf"|\b(?P<weekday>{days})s?\b"
+        rf"|\b(?P<relative>(?i:{_relative_pattern()}))\b(?!['’]s)"
         r"|(?<![\w$€£.,-])(?P<year>(?:1[89]|20)\d\d|2100)\b(?![,.]?\d|\s*(?:%|percent|million|billion))"
     )
 
@@ -64,7 +79,7 @@ def _anchor() -> re.Pattern[str]:
     """What every time reference contains: a digit, or a month or weekday name. Most claims
     have neither, and looking for this first spares them the full pattern."""
     names = sorted((n.capitalize() for n in [*_months(), *_weekdays()]), key=len, reverse=True)
-    return re.compile(rf"\d|\b(?:{'|'.join(names)})")
+    return re.compile(rf"\d|\b(?:{'|'.join(names)})|(?i:{_relative_pattern()})")
 
 
 def find_times(text: str) -> tuple[TimeRef, ...]:
@@ -98,14 +113,23 @@ def find_times(text: str) -> tuple[TimeRef, ...]:
             )
             if match["y3"]:
                 found.append(TimeRef(start, end, match.group(), "year", match["y3"]))
-        elif match["weekday"]:
-            value = _weekdays()[match["weekday"].lower()]
-            found.append(
-                TimeRef(start, end, match.group(), "weekday", value, _after_saying(text, start))
-            )
+        elif match["weekday"] or match["relative"]:
+            found.append(_day_ref(text, match))
         else:
             found.append(TimeRef(start, end, match.group(), "year", match["year"]))
     return tuple(found)
+
+
+def _day_ref(text: str, match: re.Match[str]) -> TimeRef:
+    """A weekday ("Monday") or a day named from the report's ("yesterday"); next to a
+    reporting verb ("said Friday", "officials said today") it dates the report."""
+    start, end = match.span()
+    said = _after_saying(text, start)
+    if match["weekday"]:
+        value = _weekdays()[match["weekday"].lower()]
+        return TimeRef(start, end, match.group(), "weekday", value, said)
+    value = _relative()[" ".join(match["relative"].lower().split())]
+    return TimeRef(start, end, match.group(), "relative", value, said)
 
 
 def _month_context(text: str, start: int, match: re.Match[str]) -> bool:
@@ -168,15 +192,17 @@ YEAR_BACK_DAYS = 183
 
 
 def event_days(
-    refs: tuple[TimeRef, ...], published: date, *, weekdays_too: bool = True
+    refs: tuple[TimeRef, ...], published: date, *, weekdays_too: bool = True, relative: bool = True
 ) -> frozenset[date]:
     """The days a claim's weekdays and dates name, read from the day its article was
     published: a weekday is the last such day on or before it ("Saturday" in a Monday paper
     is two days before), a date without a year is in the year that puts it on or before the
     publication (give or take a day) and at most ``YEAR_BACK_DAYS`` before it, unless the
     claim gives its year ("October 5, 2013").
-    Weekdays that date the report are left out, and all weekdays without ``weekdays_too``."""
-    days = set()
+    Days read from the report's ("yesterday", "last night") are its day or the days around it;
+    they are left out without ``relative``. Weekdays that date the report are left out, and all
+    weekdays without ``weekdays_too``."""
+    days: set[date] = set()
     years = {ref.start: int(ref.value) for ref in refs if ref.kind == "year"}
     # one year named in the claim dates its other days too: "its fiscal 2008 quarter, which
     # ends January 31"
@@ -185,7 +211,10 @@ def event_days(
     for ref in refs:
         if ref.said:
             continue
-        if ref.kind == "weekday" and weekdays_too:
+        if ref.kind == "relative":
+            if relative:
+                days.update(published + timedelta(days=int(step)) for step in ref.value.split())
+        elif ref.kind == "weekday" and weekdays_too:
             names = [name.lower() for name, _ in weekdays()]
             back = (published.weekday() - names.index(ref.value)) % 7
             days.add(published - timedelta(days=back))

@@ -35,6 +35,11 @@ QUANTITIES = [
     # wire copy's "Dozen of" is "dozens of"; "a dozen" is twelve
     ("Dozen of warships patrol the gulf", "Dozen", 24, 143, "warship"),
     ("he bought a dozen boats", "a dozen", 12, 12, "boat"),
+    # a vulgar fraction belongs to its number: "3½ minutes" is not three minutes
+    ("in the first 3½ minutes", "3½", 3.5, 3.5, "minut"),
+    # wire copy glues the currency word to the figure
+    ("a euro110 billion package", "euro110 billion", 1.1e11, 1.1e11, "euros"),
+    ("a $4¼ million bond", "$4¼ million", 4.25e6, 4.25e6, "dollars"),
     # a quake's magnitude, as wire copy writes it (detokenised "6. 1" too)
     ("A 6.1-magnitude quake hit Aceh.", "6.1", 6.1, 6.1, "magnitude"),
     ("A magnitude-6. 1 quake hit Aceh.", "6. 1", 6.1, 6.1, "magnitude"),
@@ -83,6 +88,7 @@ def test_quantity_rules(text: str, quote: str, low: float, high: float, unit: st
         "He returned to Tenet as president in 2003",  # "Ten" + "et" was read as 10 once
         "the fourth test of the series",
         "Seventeenth-century sources",
+        "tickets for Euro2012 sold out",  # a tournament, not a sum in euros
     ],
 )
 def test_years_times_and_model_numbers_are_not_quantities(text: str) -> None:

@@ -380,6 +380,27 @@ def test_weekdays_are_read_from_the_article_day() -> None:
     assert not any(relation == "contradicts" for relation, _, _ in retold)
 
 
+def test_days_named_from_the_report_widen_its_days_but_never_conflict_alone() -> None:
+    # "today" in Wednesday's paper is Wednesday: the signing it dates is the other's
+    signed = "The Saints signed DeShawn Wynn on Tuesday and Joique Bell today off the squad."
+    other = "On Wednesday, the Saints signed Joique Bell off the squad."
+    same = _dated_relations({"post": ("2011-01-05", signed), "wire": ("2011-01-05", other)})
+    assert {relation for relation, _, _ in same} == {"agrees"}
+    # without the report's day, "today" may be any day, Wednesday too
+    undated = _dated_relations({"post": ("", signed), "wire": ("", other)})
+    assert not any(relation == "contradicts" for relation, _, _ in undated)
+    # a reprint of "this morning" dated a day later is the same hearing, not another day
+    hearing = (
+        "A preliminary hearing for John Jenkin took place at Preston Crown Court this morning."
+    )
+    reprint = _dated_relations({"post": ("2013-06-12", hearing), "wire": ("2013-06-13", hearing)})
+    assert not any(relation == "contradicts" for relation, _, _ in reprint)
+    # but a weekday and a date of their own still differ
+    friday = other.replace("Wednesday", "Friday")
+    apart = _dated_relations({"post": ("2011-01-05", signed), "wire": ("2011-01-08", friday)})
+    assert {relation for relation, _, _ in apart} == {"contradicts"}
+
+
 def test_a_running_tally_that_changes_between_days_is_an_update() -> None:
     first = "At least 30 people were killed in the shelling of the Fakhura school."
     second = "At least 40 people were killed in the shelling of the Fakhura school."
@@ -634,6 +655,22 @@ def test_articles_published_months_apart_are_different_stories() -> None:
         (
             "The quake struck 41 miles north of Tabriz.",
             "The quake struck 40 miles north of Tabriz.",
+            "contradicts",
+        ),
+        # a sum given in two currencies is converted at the writer's rate
+        (
+            "Greece gets a euro110 billion ($141 billion) loan package from the IMF.",
+            "Greece gets a $144 billion loan package from the IMF.",
+            "related",
+        ),
+        (
+            "Greece gets a euro110 billion ($141 billion) loan package from the IMF.",
+            "Greece gets a $160 billion loan package from the IMF.",
+            "contradicts",
+        ),
+        (
+            "Greece gets a $141 billion loan package from the IMF.",
+            "Greece gets a $144 billion loan package from the IMF.",
             "contradicts",
         ),
     ],
@@ -908,6 +945,14 @@ def test_a_negated_comparative_is_a_bound_not_a_denial() -> None:
         # the one year a claim names dates its other days
         ("Its fiscal 2008 quarter ends January 31.", "2007-11-20", {"2008-01-31"}),
         ("The ship sank on Saturday.", "2025-03-03", {"2025-03-01"}),
+        ("The ship sank yesterday.", "2025-03-03", {"2025-03-02"}),
+        (
+            "The ship sank last night, officials said today.",
+            "2025-03-03",
+            {"2025-03-02", "2025-03-03"},
+        ),
+        # "today's" is no day of an event
+        ("Today's storm sank the ship.", "2025-03-03", set()),
     ],
 )
 def test_event_days_keep_the_year_a_claim_gives(text: str, published: str, days: set[str]) -> None:
